@@ -1,0 +1,61 @@
+# Build, test and maintain the guide.  `make help` lists every target.
+#
+# The Makefile creates and refreshes its own virtual environment (.venv) from
+# the pinned requirements, so a fresh machine needs only Python 3.11+ and make.
+
+PYTHON      ?= python3
+VENV        := .venv
+BIN         := $(VENV)/bin
+SPHINXBUILD := $(BIN)/sphinx-build
+SPHINXOPTS  ?=
+BUILDDIR    := _build
+# -W: a warning is an error; --keep-going: report all of them, not just the
+# first; -n: nitpicky, every cross-reference must resolve.
+STRICT      := -W --keep-going -n
+
+.DEFAULT_GOAL := help
+
+# --- Environment ---------------------------------------------------------------
+# Stamp files record which requirements the environment was built from: when a
+# pin changes, the next make run reinstalls.
+
+$(VENV)/.docs-installed: requirements.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(VENV)/.test-installed: $(VENV)/.docs-installed requirements-test.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+.PHONY: venv
+venv: $(VENV)/.docs-installed ## Create or refresh .venv from requirements.txt
+
+# --- Building ------------------------------------------------------------------
+
+.PHONY: html
+html: $(VENV)/.docs-installed ## Build the HTML site into _build/html
+	$(SPHINXBUILD) -b html $(STRICT) $(SPHINXOPTS) . $(BUILDDIR)/html
+	@echo "The guide is in $(BUILDDIR)/html/index.html"
+
+.PHONY: livehtml
+livehtml: $(VENV)/.docs-installed ## Serve the site on http://127.0.0.1:8000 and rebuild on save
+	$(BIN)/sphinx-autobuild -b html -n $(SPHINXOPTS) --host 127.0.0.1 --port 8000 \
+		--ignore "$(BUILDDIR)/*" --ignore ".venv/*" --ignore "tests/*" . $(BUILDDIR)/livehtml
+
+# --- Testing -------------------------------------------------------------------
+
+.PHONY: test
+test: $(VENV)/.test-installed ## Run the test suite (pytest)
+	$(BIN)/python -m pytest $(PYTESTOPTS)
+
+# --- Housekeeping --------------------------------------------------------------
+
+.PHONY: clean
+clean: ## Remove build output (keeps .venv)
+	rm -rf $(BUILDDIR)
+
+.PHONY: help
+help: ## List the targets with one line each
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
+		awk 'BEGIN {FS = ":.*## "}; {printf "  make %-18s %s\n", $$1, $$2}'

@@ -1,0 +1,56 @@
+"""Shared test fixtures.
+
+Each scenario is a tiny Sphinx project under tests/roots/test-NAME, built with
+the sphinx.testing fixtures (``@pytest.mark.sphinx("html", testroot="NAME")``),
+as Sphinx's own tests do.  Tests never touch the network.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+# Test projects load the project's own extensions by module name.
+sys.path.insert(0, str(REPO / "_ext"))
+sys.path.insert(0, str(REPO / "tools"))
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+@pytest.fixture(scope="session")
+def rootdir():
+    """Where sphinx.testing finds the test projects."""
+    return REPO / "tests" / "roots"
+
+
+def require_tool(name: str, install_hint: str) -> str:
+    """Return the path of an external tool, or skip the test without it.
+
+    In CI (CI=true) a missing tool fails the test instead: a green CI run must
+    mean every check ran.
+    """
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} is not installed; install it with: {install_hint}"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def site_html(tmp_path_factory) -> Path:
+    """The real guide built once per test session, strictly, into a temp dir."""
+    out = tmp_path_factory.mktemp("site") / "html"
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n",
+         "-q", str(REPO), str(out)],
+        capture_output=True, text=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1764028800"},
+    )
+    assert result.returncode == 0, result.stderr
+    return out
