@@ -28,6 +28,12 @@ $(VENV)/.test-installed: $(VENV)/.docs-installed requirements-test.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	@touch $@
 
+# Test-only JavaScript/Java tools (axe-core, the Nu Html Checker), pinned in
+# package-lock.json; npm ci installs exactly the locked versions.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
 .PHONY: venv
 venv: $(VENV)/.docs-installed ## Create or refresh .venv from requirements.txt
 
@@ -46,7 +52,7 @@ livehtml: $(VENV)/.docs-installed ## Serve the site on http://127.0.0.1:8000 and
 # --- Testing -------------------------------------------------------------------
 
 .PHONY: test
-test: $(VENV)/.test-installed ## Run the test suite (pytest)
+test: $(VENV)/.test-installed node_modules/.installed ## Run the test suite (pytest)
 	$(BIN)/python -m pytest $(PYTESTOPTS)
 
 # --- Housekeeping --------------------------------------------------------------
