@@ -29,6 +29,9 @@ release = version = "2026.11"
 # all derive from it.
 repository_url = "https://github.com/aotearoa-social-media-guide/guide"
 repository_branch = "main"
+# Where the published site lives (GitHub Pages, deployed from main).  The
+# sitemap and link previews need absolute addresses.
+site_url = "https://aotearoa-social-media-guide.github.io/guide/"
 
 # -- General configuration ---------------------------------------------------
 
@@ -36,28 +39,22 @@ extensions = [
     # Third-party extensions.
     "myst_parser",  # pages are MyST Markdown
     "sphinxcontrib.bibtex",  # one references.bib, APA 7 output via apa_style
+    "sphinxext.opengraph",  # link previews when the guide is shared on social media
+    "sphinx_sitemap",  # sitemap.xml for search engines
+    "sphinx_reredirects",  # old addresses keep working when a page moves
     # The project's own extensions (_ext/), one concern per module.
     "apa_style",  # APA 7 reference list and author-year citations
+    "page_links",  # "Edit this page" and "Report a problem" on every page
 ]
 
 # Markdown only: reStructuredText is not a format contributors need to learn.
 source_suffix = {".md": "markdown"}
 root_doc = "index"
 
-# Files that are not pages of the guide.  README and CONTRIBUTING are read on
-# GitHub; tests/ holds small test projects of its own.
-exclude_patterns = [
-    "_build",
-    ".venv",
-    "node_modules",
-    "README.md",
-    "CONTRIBUTING.md",
-    "LICENSE*",
-    "tests",
-    "tools",
-    ".github",
-    ".ci",
-]
+# The guide's pages are the start page and the two content folders; nothing
+# else in the repository (README, CONTRIBUTING, tests, caches) becomes a page.
+include_patterns = ["index.md", "guidance/**", "case-studies/**"]
+exclude_patterns = ["_build", ".venv", "node_modules"]
 
 # Every cross-reference must resolve: a broken {ref} or {term} fails the build.
 nitpicky = True
@@ -98,6 +95,8 @@ bibtex_encoding = "utf-8"
 html_theme = "furo"
 html_title = "Social media for social services in Aotearoa"
 html_static_path = ["_static"]
+templates_path = ["_templates"]
+html_baseurl = site_url
 html_css_files: list[str] = []
 html_js_files: list[str] = []
 html_last_updated_fmt = None  # review dates, not build dates, tell readers how current a page is
@@ -117,3 +116,31 @@ latex_engine = "xelatex"  # Unicode input: macrons without font tricks
 latex_documents = [
     (root_doc, "social-media-guide.tex", project, author, "manual"),
 ]
+
+# -- Link previews and sitemap ---------------------------------------------------
+
+ogp_site_url = site_url
+ogp_site_name = project
+# One static card for every page: generated cards would need matplotlib and
+# fonts at build time for little gain.
+ogp_image = "_static/social-card.png"
+ogp_image_alt = "Social media for social services in Aotearoa: an open guide"
+ogp_social_cards = {"enable": False}
+# The page's front matter description is its link preview text (set by the
+# toolkit as page metadata); Open Graph falls back to the first paragraph.
+ogp_enable_meta_description = True
+
+# Addresses are the page paths themselves, with no language folder.
+sitemap_url_scheme = "{link}"
+sitemap_excludes = ["search.html", "genindex.html"]
+
+# -- Redirects -------------------------------------------------------------------
+
+# When a page is renamed or removed, map its old docname to where readers
+# should go now, so shared links keep working.  `make check-redirects
+# BASE=<git ref>` fails when a page that existed at BASE is gone without an
+# entry here.  Example: "guidance/old-name": "/guidance/new-name.html".
+redirects: dict[str, str] = {}
+# A valid, accessible HTML page for each redirect (the default has no
+# doctype or title).
+redirect_html_template_file = "_templates/redirect.html"
