@@ -55,6 +55,13 @@ livehtml: $(VENV)/.docs-installed ## Serve the site on http://127.0.0.1:8000 and
 test: $(VENV)/.test-installed node_modules/.installed ## Run the test suite (pytest)
 	$(BIN)/python -m pytest $(PYTESTOPTS)
 
+# --- Contributor workflow ------------------------------------------------------
+
+BASE ?= origin/main
+.PHONY: check-redirects
+check-redirects: $(VENV)/.docs-installed ## Fail if a page that exists at BASE (default origin/main) is gone without a redirect
+	$(BIN)/python tools/check_redirects.py --base $(BASE)
+
 # --- Housekeeping --------------------------------------------------------------
 
 .PHONY: clean

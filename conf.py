@@ -30,7 +30,7 @@ release = version = "2026.11"
 repository_url = "https://github.com/aotearoa-social-media-guide/guide"
 repository_branch = "main"
 # Where the published site lives (GitHub Pages, deployed from main).  The
-# sitemap and link previews need absolute addresses.
+# sitemap (html_baseurl) and link previews need absolute addresses.
 site_url = "https://aotearoa-social-media-guide.github.io/guide/"
 
 # -- General configuration ---------------------------------------------------
@@ -40,11 +40,11 @@ extensions = [
     "myst_parser",  # pages are MyST Markdown
     "sphinxcontrib.bibtex",  # one references.bib, APA 7 output via apa_style
     "sphinxext.opengraph",  # link previews when the guide is shared on social media
-    "sphinx_sitemap",  # sitemap.xml for search engines
     "sphinx_reredirects",  # old addresses keep working when a page moves
     # The project's own extensions (_ext/), one concern per module.
     "apa_style",  # APA 7 reference list and author-year citations
     "page_links",  # "Edit this page" and "Report a problem" on every page
+    "sitemap",  # sitemap.xml of every page, also after incremental builds
 ]
 
 # Markdown only: reStructuredText is not a format contributors need to learn.
@@ -110,6 +110,58 @@ html_theme_options = {
 }
 html_context = {"default_mode": "auto"}
 
+# -- External link checking (make linkcheck) ---------------------------------------
+
+# Tuned for the real web: slow government sites, publishers that redirect,
+# hosts that rate-limit.  tools/linkcheck_report.py turns linkcheck's
+# output.json into _build/linkcheck/report.md and fails only on broken links.
+linkcheck_timeout = 20  # seconds; some government sites are slow to answer
+# Check a link that fails up to twice before calling it broken: one dropped
+# connection should not fail the run.
+linkcheck_retries = 2
+# A timeout is not proof that a page is gone: list timeouts separately in the
+# report instead of counting them as broken.
+linkcheck_report_timeouts_as_broken = False
+# On HTTP 429 linkcheck waits as long as the server's Retry-After asks;
+# without one it backs off, and gives up (reported as rate-limited) once the
+# wait would pass this many seconds.
+linkcheck_rate_limit_timeout = 120.0
+# Redirects that are not a problem: any other redirect is listed in the report
+# so the link can be updated.  Keys match the link, values where it lands.
+linkcheck_allowed_redirects = {
+    # A DOI is meant to redirect, to wherever the publisher keeps the work.
+    r"https?://(dx\.)?doi\.org/.+": r"https://.+",
+    # The Auditor-General's site moved from oag.govt.nz to oag.parliament.nz;
+    # the old addresses the guide's sources cite redirect to the new site.
+    r"https?://(www\.)?oag\.govt\.nz/.*": r"https://(www\.)?oag\.parliament\.nz/.*",
+    # New Zealand public sector sites moved from http to https, and older
+    # sources cite the http addresses.  linkcheck matches the old and the new
+    # address separately, so "the same host" cannot be one pattern: these allow
+    # the upgrade within the domain.  Any other http->https redirect is listed
+    # in the report with the advice to change the link to https.
+    r"http://([a-z0-9-]+\.)*govt\.nz/.*": r"https://([a-z0-9-]+\.)*govt\.nz/.*",
+    r"http://([a-z0-9-]+\.)*parliament\.nz/.*": r"https://([a-z0-9-]+\.)*parliament\.nz/.*",
+}
+# Links linkcheck cannot judge; each has its reason.
+linkcheck_ignore = [
+    # Loopback addresses appear in the contributing guide's preview instructions.
+    r"https?://(127\.0\.0\.1|localhost)(:\d+)?/",
+    # Social networks answer automated requests with login walls, 999 or 403
+    # although the page is there for a reader.
+    r"https://(www\.)?(facebook|linkedin|instagram|tiktok)\.com/",
+    r"https://(www\.)?(twitter|x)\.com/",
+    # Publishers that refuse automated clients (403 behind bot protection);
+    # their works are cited by DOI, and doi.org itself is still checked.
+    r"https://(www\.)?sciencedirect\.com/",
+    r"https://(onlinelibrary\.)?wiley\.com/",
+    r"https://journals\.sagepub\.com/",
+    r"https://(www\.)?tandfonline\.com/",
+    r"https://(www\.)?jstor\.org/",
+]
+# GitHub builds its page anchors with JavaScript, so they are never in the
+# HTML linkcheck downloads; check that the page exists, not the anchor.
+linkcheck_anchors_ignore_for_url = [r"https://github\.com/"]
+
 # -- LaTeX / PDF output ----------------------------------------------------------
 
 latex_engine = "xelatex"  # Unicode input: macrons without font tricks
@@ -117,7 +169,7 @@ latex_documents = [
     (root_doc, "social-media-guide.tex", project, author, "manual"),
 ]
 
-# -- Link previews and sitemap ---------------------------------------------------
+# -- Link previews ---------------------------------------------------
 
 ogp_site_url = site_url
 ogp_site_name = project
@@ -130,9 +182,6 @@ ogp_social_cards = {"enable": False}
 # toolkit as page metadata); Open Graph falls back to the first paragraph.
 ogp_enable_meta_description = True
 
-# Addresses are the page paths themselves, with no language folder.
-sitemap_url_scheme = "{link}"
-sitemap_excludes = ["search.html", "genindex.html"]
 
 # -- Redirects -------------------------------------------------------------------
 

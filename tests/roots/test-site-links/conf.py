@@ -1,0 +1,18 @@
+from pathlib import Path
+
+import page_links
+
+# Test roots are copied to a temporary folder: find the real templates
+# through the project's extension package.
+TEMPLATES = Path(page_links.__file__).resolve().parents[1] / "_templates"
+
+extensions = ["myst_parser", "sphinxext.opengraph", "sphinx_reredirects", "page_links", "sitemap"]
+html_theme = "furo"
+language = "en_NZ"
+templates_path = [str(TEMPLATES)]
+repository_url = "https://github.com/example/guide"
+html_baseurl = ogp_site_url = "https://example.org/guide/"
+ogp_image = "_static/card.png"
+ogp_social_cards = {"enable": False}
+redirects = {"guidance/old-name": "/guidance/new-name.html"}
+redirect_html_template_file = str(TEMPLATES / "redirect.html")
