@@ -45,6 +45,7 @@ extensions = [
     "apa_style",  # APA 7 reference list and author-year citations
     "page_links",  # "Edit this page" and "Report a problem" on every page
     "sitemap",  # sitemap.xml of every page, also after incremental builds
+    "frontmatter",  # checks every content page's front matter; fails the build on mistakes
 ]
 
 # Markdown only: reStructuredText is not a format contributors need to learn.
