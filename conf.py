@@ -46,6 +46,7 @@ extensions = [
     "page_links",  # "Edit this page" and "Report a problem" on every page
     "sitemap",  # sitemap.xml of every page, also after incremental builds
     "frontmatter",  # checks every content page's front matter; fails the build on mistakes
+    "te_reo",  # {mi} role (lang="mi") and search that ignores macrons
 ]
 
 # Markdown only: reStructuredText is not a format contributors need to learn.

@@ -1,0 +1,65 @@
+"""Te reo Māori in the guide: the ``{mi}`` role and macron-blind search.
+
+``{mi}`Aotearoa``` marks a word as te reo Māori.  In HTML it becomes
+``<span lang="mi">`` (docutils writes a ``language-mi`` class as the ``lang``
+attribute), so screen readers switch to Māori pronunciation; in the PDF it is
+plain text.
+
+Many readers type "Maori" or "Otorohanga" without macrons.  The search index
+and the search box both fold diacritics before stemming, so either spelling
+finds the page: Python side, the English search language's ``stem`` folds;
+JavaScript side, the ``Stemmer`` that Sphinx's searchtools.js uses folds the
+query the same way.
+"""
+
+import unicodedata
+
+from docutils import nodes
+from sphinx.search import _MINIFIED_JS_PATH
+from sphinx.search.en import SearchEnglish
+
+
+def mi_role(name, rawtext, text, lineno, inliner, options=None, content=()):
+    """``{mi}`word```: a word or phrase in te reo Māori."""
+    node = nodes.inline(rawtext, text, classes=["language-mi"])
+    return [node], []
+
+
+def fold(word: str) -> str:
+    """The word without diacritics: "Ōtorohanga" -> "Otorohanga"."""
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# The query side of fold(): wraps the English (Porter) stemmer that Sphinx
+# ships, so "maori" and "Māori" stem to the same index term.
+_FOLDING_STEMMER_JS = """
+window.Stemmer = function () {
+  const english = new EnglishStemmer();
+  this.stemWord = (word) =>
+    english.stemWord(word.normalize("NFD").replace(/\\p{M}/gu, ""));
+};
+"""
+
+
+class SearchEnglishMacronBlind(SearchEnglish):
+    """English search that ignores macrons and other diacritics."""
+
+    # The stemmer code is given whole (Sphinx's English stemmer plus the
+    # folding wrapper) instead of by file name, so language_data.js defines
+    # the folding Stemmer.
+    js_stemmer_rawcode = ""
+    js_stemmer_code = "\n".join((
+        (_MINIFIED_JS_PATH / "base-stemmer.js").read_text(encoding="utf-8"),
+        (_MINIFIED_JS_PATH / "english-stemmer.js").read_text(encoding="utf-8"),
+        _FOLDING_STEMMER_JS,
+    ))
+
+    def stem(self, word: str) -> str:
+        return super().stem(fold(word))
+
+
+def setup(app):
+    app.add_role("mi", mi_role)
+    app.add_search_language(SearchEnglishMacronBlind)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
