@@ -47,6 +47,7 @@ extensions = [
     "sitemap",  # sitemap.xml of every page, also after incremental builds
     "frontmatter",  # checks every content page's front matter; fails the build on mistakes
     "te_reo",  # {mi} role (lang="mi") and search that ignores macrons
+    "safe_content",  # pages cannot carry HTML (scripts, iframes, raw): the build fails
 ]
 
 # Markdown only: reStructuredText is not a format contributors need to learn.
