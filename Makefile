@@ -55,6 +55,20 @@ livehtml: $(VENV)/.docs-installed ## Serve the site on http://127.0.0.1:8000 and
 test: $(VENV)/.test-installed node_modules/.installed ## Run the test suite (pytest)
 	$(BIN)/python -m pytest $(PYTESTOPTS)
 
+# --- Quality checks --------------------------------------------------------------
+
+.PHONY: check-links
+check-links: $(VENV)/.test-installed ## Check every internal link and #anchor of the built site (offline; run make html first)
+	$(BIN)/python tools/check_links.py $(BUILDDIR)/html
+
+# linkcheck exits 1 for timeouts too; the report decides instead, failing only
+# on broken links.  A stale output.json must not pass for a fresh run.
+.PHONY: linkcheck
+linkcheck: $(VENV)/.docs-installed ## Check every external link (needs the internet); report in _build/linkcheck/report.md
+	@rm -f $(BUILDDIR)/linkcheck/output.json
+	$(SPHINXBUILD) -b linkcheck -q $(SPHINXOPTS) . $(BUILDDIR)/linkcheck || true
+	$(BIN)/python tools/linkcheck_report.py $(BUILDDIR)/linkcheck
+
 # --- Contributor workflow ------------------------------------------------------
 
 BASE ?= origin/main
