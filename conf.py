@@ -48,6 +48,7 @@ extensions = [
     "frontmatter",  # checks every content page's front matter; fails the build on mistakes
     "te_reo",  # {mi} role (lang="mi") and search that ignores macrons
     "safe_content",  # pages cannot carry HTML (scripts, iframes, raw): the build fails
+    "fast_navigation",  # Furo's sidebar once per build, not per page: builds grow linearly
 ]
 
 # Markdown only: reStructuredText is not a format contributors need to learn.
@@ -196,3 +197,11 @@ redirects: dict[str, str] = {}
 # A valid, accessible HTML page for each redirect (the default has no
 # doctype or title).
 redirect_html_template_file = "_templates/redirect.html"
+
+# -- Build speed ----------------------------------------------------------------
+
+# Compute Furo's sidebar navigation once per build and mark each page's place
+# in it, instead of Furo resolving the whole site's toctree for every page
+# (quadratic in the number of pages).  Output is byte-identical.  False gives
+# stock Furo; `make bench` uses that for its comparison.  See _ext/fast_navigation.py.
+fast_navigation = True

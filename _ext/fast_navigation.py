@@ -1,0 +1,350 @@
+"""Furo's sidebar navigation, computed once per build instead of once per page.
+
+Furo asks Sphinx for the whole site's toctree on every page
+(``furo._compute_navigation_tree``): Sphinx resolves every toctree of the
+site, renders it through docutils, and Furo re-parses the HTML with
+BeautifulSoup to add its collapsible checkboxes.  Every step costs time in
+proportion to the number of pages, so a site of N pages builds in time
+proportional to N squared: at 500 pages that is most of the build.
+
+Yet the trees of two pages differ in very little.  For pages in the same
+folder the links are the same, and what differs is only which entries carry
+the ``current`` class (the page itself and its ancestors), which checkboxes
+are ``checked``, which entry is ``current-page``, and the page's own link
+(``href="#"``).  So this extension, once per build (and per writer process
+in a parallel build) and per output folder:
+
+1. resolves the toctree with Sphinx's own function, for a page that does not
+   exist in that folder, so nothing is marked current;
+2. tags each list item, list and link with a unique marker class, in the
+   very place where Sphinx would put ``current``;
+3. renders it and runs Furo's own post-processing on it;
+4. cuts the resulting HTML at the markers into a template.
+
+Each page's sidebar is then the template with the page's own slots filled
+in, which costs almost nothing.  The HTML is byte for byte what stock Furo
+produces (tests/test_fast_navigation.py compares every page of a test site
+built both ways, serially and in parallel).
+
+Outside the cases this is proven for (another builder than ``html``, a page
+setting ``tocdepth``, ``only`` directives inside section titles), the
+extension steps aside and Furo computes the navigation itself.  Set
+``fast_navigation = False`` in conf.py to always let Furo do it (the
+benchmark, tools/bench.py, uses this for its comparison).
+
+Separately, and whatever the setting: Sphinx rewrites only the pages it
+re-read (and their parents in the toctree), so after an incremental build
+other pages' sidebars and cross-reference texts would still show an old page
+or section title.  When anything the navigation or a title-showing link
+depends on has changed, this extension asks Sphinx to rewrite every page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+import weakref
+from dataclasses import dataclass, field
+from typing import Any
+
+from bs4 import BeautifulSoup
+from docutils import nodes
+from furo.navigation import get_navigation_tree
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.environment.adapters.toctree import global_toctree_for_doc
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+# The arguments Furo passes to Sphinx's ``toctree()`` template function.
+FURO_TOCTREE_ARGS = {"collapse": False, "titles_only": True, "maxdepth": -1, "includehidden": True}
+
+# A document name no page can have: the reference point for links from a folder.
+PROBE_DOCNAME = "__fast-navigation-probe__"
+
+MARKER = re.compile(r"fastnav-\d+")
+# After rendering and Furo's post-processing, a marked element starts like
+# ``<li class="toctree-l1 fastnav-7 has-children">`` or
+# ``<a class="fastnav-9 reference internal" href="page.html">``.
+MARKED_TAG = re.compile(r'<(li|ul|a) class="([^"]*\bfastnav-(\d+)\b[^"]*)"( href="[^"]*")?')
+CHECKBOX_CHECKED = ' checked=""'
+ATTRIBUTE = re.compile(r' ([a-z-]+)="')
+
+
+@dataclass
+class _Template:
+    """One folder's navigation HTML, cut at the places that differ per page.
+
+    Markers are numbers.  ``slot_of`` maps each marker to its index in
+    ``parts``, which holds the HTML with every slot in its unmarked form.
+    """
+
+    parts: list = field(default_factory=list)
+    slot_of: dict = field(default_factory=dict)
+    # marker -> the slot's text when the element is current (for a link:
+    # when it points at the page being written)
+    marked: dict = field(default_factory=dict)
+    # list item marker -> index in ``parts`` of its checkbox's closing "/>"
+    checkbox_of: dict = field(default_factory=dict)
+    # docname -> markers of the links to it; link marker -> the markers of
+    # the list items and lists that hold it; links that point at an anchor
+    links_to: dict = field(default_factory=dict)
+    branch: dict = field(default_factory=dict)
+    anchored: set = field(default_factory=set)
+    items: set = field(default_factory=set)
+
+    def render(self, docname: str) -> str:
+        """The navigation HTML for ``docname``, as stock Furo writes it."""
+        links = self.links_to.get(docname)
+        if not links:
+            return "".join(self.parts)
+        filled = list(self.parts)
+        current = set()
+        for link in links:
+            filled[self.slot_of[link]] = self.marked[link]
+            if link not in self.anchored:
+                current.update(self.branch[link])
+        # Furo adds "current-page" to the last current list item.
+        current_items = [m for m in current if m in self.items]
+        last_item = max(current_items, key=self.slot_of.__getitem__, default=None)
+        for marker in current:
+            text = self.marked[marker]
+            if marker == last_item:
+                text = text[:-1] + ' current-page"'
+            filled[self.slot_of[marker]] = text
+            if marker in self.checkbox_of:
+                box = self.checkbox_of[marker]
+                filled[box] = CHECKBOX_CHECKED + filled[box]
+        return "".join(filled)
+
+
+def _build_template(app: Sphinx, folder: str) -> _Template | None:
+    """Resolve, mark, render and cut the navigation for pages in ``folder``.
+
+    Returns None when the tree holds something this module does not model;
+    the page then gets Furo's own navigation.
+    """
+    from sphinx.domains.std import StandardDomain
+
+    builder = app.builder
+    probe = f"{folder}/{PROBE_DOCNAME}" if folder else PROBE_DOCNAME
+    tree = global_toctree_for_doc(app.env, probe, builder, tags=builder.tags, **FURO_TOCTREE_ARGS)
+    if tree is None:
+        return None
+
+    # Which document each internal link points at: invert the relative URLs
+    # Sphinx wrote (from one folder, different documents give different URLs).
+    url_to_doc = {
+        builder.get_relative_uri(probe, docname): docname
+        for docname in [*app.env.all_docs, *StandardDomain._virtual_doc_names]
+    }
+    template = _Template()
+    hrefs = {}
+    marker = 0
+    for node in list(tree.findall(nodes.Element)):
+        if isinstance(node, (nodes.list_item, nodes.bullet_list)):
+            marker += 1
+            # Appended last: where Sphinx appends "current".
+            node["classes"].append(f"fastnav-{marker}")
+            if isinstance(node, nodes.list_item):
+                template.items.add(marker)
+        elif isinstance(node, nodes.reference) and node.get("internal"):
+            marker += 1
+            node["classes"].append(f"fastnav-{marker}")
+            anchor = node.get("anchorname", "")
+            url = node["refuri"].removesuffix(anchor) if anchor else node["refuri"]
+            if url not in url_to_doc:
+                return None
+            template.links_to.setdefault(url_to_doc[url], []).append(marker)
+            if anchor:
+                template.anchored.add(marker)
+            # A page's link to itself is "" plus the anchor; docutils writes "" as "#".
+            hrefs[marker] = anchor or "#"
+            ancestors = []
+            parent = node.parent
+            while parent is not None:
+                ancestors += [int(m.group()[8:]) for c in parent["classes"] if (m := MARKER.fullmatch(c))]
+                parent = parent.parent
+            template.branch[marker] = ancestors
+
+    html = get_navigation_tree(builder.render_partial(tree)["fragment"])
+
+    # Furo puts a checkbox into each list item that has children.
+    checkbox_ids = {}
+    for item in BeautifulSoup(html, "html.parser").find_all("li"):
+        box = item.find("input", recursive=False)
+        if box is not None:
+            checkbox_ids[_marker_in(item["class"])] = box["id"]
+    cuts = []
+    for match in MARKED_TAG.finditer(html):
+        tag, classes, number, href = match.groups()
+        number = int(number)
+        tokens = classes.split()
+        rest = [t for t in tokens if not MARKER.fullmatch(t)]
+        unmarked = f'<{tag} class="{" ".join(rest)}"' if rest else f"<{tag}"
+        if tag == "a":
+            current = " ".join(rest if number in template.anchored else
+                               ["current" if MARKER.fullmatch(t) else t for t in tokens])
+            marked = f'<a class="{current}" href="{hrefs[number]}"'
+            unmarked += href or ""
+        else:
+            current = " ".join("current" if MARKER.fullmatch(t) else t for t in tokens)
+            marked = f'<{tag} class="{current}"'
+        cuts.append((match.start(), match.end(), number, unmarked, marked))
+    for number, box_id in checkbox_ids.items():
+        # BeautifulSoup writes attributes in alphabetical order: "checked"
+        # goes before the first attribute that sorts after it.
+        tag_start = html.rindex("<input", 0, html.index(f'id="{box_id}"'))
+        tag = html[tag_start:html.index("/>", tag_start)]
+        offset = next(m.start() for m in ATTRIBUTE.finditer(tag) if m.group(1) > "checked")
+        cuts.append((tag_start + offset, tag_start + offset, -number, "", ""))
+    cuts.sort()
+
+    position = 0
+    for start, end, number, unmarked, marked in cuts:
+        template.parts.append(html[position:start])
+        if number < 0:
+            template.checkbox_of[-number] = len(template.parts)
+            template.parts.append("")
+        else:
+            template.slot_of[number] = len(template.parts)
+            template.parts.append(unmarked)
+            template.marked[number] = marked
+        position = end
+    template.parts.append(html[position:])
+    return template
+
+
+def _marker_in(classes: list) -> int:
+    return next(int(c[8:]) for c in classes if MARKER.fullmatch(c))
+
+
+# --- When the fast path applies ------------------------------------------------
+
+# One dict of templates per builder, keyed by output folder; emptied when a
+# build starts writing, so every build works from its own environment.
+_templates: "weakref.WeakKeyDictionary[Any, dict]" = weakref.WeakKeyDictionary()
+
+
+def _tree_is_modelled(env: BuildEnvironment) -> bool:
+    """Whether every page's tree is the same tree with different marks.
+
+    Sphinx copies an ancestor's table of contents whole but prunes the others
+    to their ``tocdepth`` and to the ``only`` directives that apply, so with
+    either the trees of two pages can differ in shape.
+    """
+    if any("tocdepth" in meta for meta in env.metadata.values()):
+        return False
+    return not any(toc.next_node(addnodes.only) for toc in env.tocs.values())
+
+
+def _template_for(app: Sphinx, pagename: str) -> _Template | None:
+    cache = _templates.setdefault(app.builder, {})
+    if "modelled" not in cache:
+        cache["modelled"] = _tree_is_modelled(app.env)
+        if not cache["modelled"]:
+            logger.info("fast_navigation: a page sets tocdepth or a toctree holds "
+                        "an only directive; Furo computes the navigation")
+    if not cache["modelled"]:
+        return None
+    folder = posixpath.dirname(pagename)
+    if folder not in cache:
+        cache[folder] = _build_template(app, folder)
+    return cache[folder]
+
+
+def _forget_templates(app: Sphinx, builder: Any) -> None:
+    _templates.pop(builder, None)
+
+
+def _take_over_navigation(app: Sphinx, pagename: str, templatename: str,
+                          context: dict, doctree: Any) -> None:
+    """Before Furo's handler: make Furo's own tree computation a no-op."""
+    if not app.config.fast_navigation or app.builder.name != "html" or "toctree" not in context:
+        return
+    template = _template_for(app, pagename)
+    if template is None:
+        return
+    stock_toctree = context["toctree"]
+    state = {"asked": False}
+
+    def toctree(**kwargs: Any) -> str:
+        if kwargs == FURO_TOCTREE_ARGS and not state["asked"]:
+            state["asked"] = True
+            return ""  # Furo turns "" into an empty tree without parsing it
+        return stock_toctree(**kwargs)
+
+    context["toctree"] = toctree
+    _pending[id(context)] = (template, stock_toctree, state)
+
+
+# context id -> (template, Sphinx's toctree function, whether Furo asked)
+_pending: dict = {}
+
+
+def _fill_in_navigation(app: Sphinx, pagename: str, templatename: str,
+                        context: dict, doctree: Any) -> None:
+    """After Furo's handler: give it the page's tree, put ``toctree`` back."""
+    taken = _pending.pop(id(context), None)
+    if taken is None:
+        return
+    template, stock_toctree, state = taken
+    context["toctree"] = stock_toctree
+    if state["asked"]:
+        context["furo_navigation_tree"] = template.render(pagename)
+    else:
+        # Furo did not ask as expected (a newer Furo?): it computed nothing
+        # through us, so its own result stands.
+        logger.warning("fast_navigation: Furo did not request the navigation tree "
+                       "as expected; check the Furo version (fast_navigation = False "
+                       "turns this extension off)", type="fast_navigation", once=True)
+
+
+# --- Rewriting every page when titles change ------------------------------------
+
+def _titles_fingerprint(app: Sphinx, env: BuildEnvironment) -> str:
+    """A digest of everything that shows another page's or section's title.
+
+    The sidebar (the resolved global toctree), ``{doc}`` links (page titles)
+    and ``{ref}`` links (labelled section titles).
+    """
+    digest = hashlib.sha256()
+    tree = global_toctree_for_doc(env, PROBE_DOCNAME, app.builder, tags=app.builder.tags,
+                                  **FURO_TOCTREE_ARGS)
+    digest.update((tree.pformat() if tree is not None else "").encode())
+    for docname in sorted(env.titles):
+        digest.update(f"\0{docname}\0{env.titles[docname].astext()}".encode())
+    for label, (docname, _anchor, title) in sorted(env.domains.standard_domain.labels.items()):
+        digest.update(f"\0{label}\0{docname}\0{title}".encode())
+    return digest.hexdigest()
+
+
+def _rewrite_all_when_titles_change(app: Sphinx, env: BuildEnvironment) -> list:
+    """On ``env-updated``: every page, if a title any page shows has changed.
+
+    The digest is kept on the environment (pickled with it between builds);
+    it is computed here, in the main process after parallel reading is
+    merged, so it needs no per-document purge or merge.
+    """
+    if app.builder.format != "html":
+        return []
+    fingerprint = _titles_fingerprint(app, env)
+    previous = getattr(env, "fast_navigation_titles", None)
+    env.fast_navigation_titles = fingerprint
+    if previous is None or previous == fingerprint:
+        return []
+    logger.info("fast_navigation: a title shown on other pages changed; rewriting every page")
+    return sorted(env.found_docs)
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_config_value("fast_navigation", True, "", types=[bool],
+                         description="Compute Furo's sidebar once per build (False: per page, as stock Furo)")
+    app.connect("write-started", _forget_templates)
+    app.connect("html-page-context", _take_over_navigation, priority=400)
+    app.connect("html-page-context", _fill_in_navigation, priority=600)
+    app.connect("env-updated", _rewrite_all_when_titles_change)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
