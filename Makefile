@@ -44,6 +44,28 @@ html: $(VENV)/.docs-installed ## Build the HTML site into _build/html
 	$(SPHINXBUILD) -b html $(STRICT) $(SPHINXOPTS) . $(BUILDDIR)/html
 	@echo "The guide is in $(BUILDDIR)/html/index.html"
 
+# The PDF: xelatex through latexmk (sphinx-build -M latexpdf), then a check of
+# the LaTeX log for what TeX lets pass (undefined references, duplicate labels,
+# characters missing from the font), then a copy into the HTML site, whose
+# "Download the PDF" link points there.  PDF_NAME is conf.py's pdf_basename.
+PDF_NAME    := social-media-guide
+TEX_INSTALL := sudo apt-get install --no-install-recommends latexmk texlive-xetex \
+	texlive-latex-recommended texlive-fonts-recommended texlive-latex-extra \
+	texlive-lang-english fonts-freefont-otf xindy poppler-utils
+
+.PHONY: pdf
+pdf: $(VENV)/.docs-installed ## Build the whole guide as one PDF into _build/latex (needs TeX)
+	@for tool in latexmk xelatex xindy; do \
+		command -v $$tool >/dev/null || { echo "make pdf needs $$tool (TeX). Install TeX with:"; \
+			echo "  $(TEX_INSTALL)"; exit 1; }; \
+	done; fc-list -q FreeSerif || { echo "make pdf needs the FreeSerif font. Install it with:"; \
+		echo "  $(TEX_INSTALL)"; exit 1; }
+	$(SPHINXBUILD) -M latexpdf . $(BUILDDIR) $(STRICT) $(SPHINXOPTS)
+	$(BIN)/python tools/check_latex_log.py $(BUILDDIR)/latex/$(PDF_NAME).log
+	@mkdir -p $(BUILDDIR)/html/_downloads
+	cp $(BUILDDIR)/latex/$(PDF_NAME).pdf $(BUILDDIR)/html/_downloads/
+	@echo "The PDF is $(BUILDDIR)/latex/$(PDF_NAME).pdf (also in the site's _downloads/)"
+
 .PHONY: livehtml
 livehtml: $(VENV)/.docs-installed ## Serve the site on http://127.0.0.1:8000 and rebuild on save
 	$(BIN)/sphinx-autobuild -b html -n $(SPHINXOPTS) --host 127.0.0.1 --port 8000 \
@@ -70,6 +92,17 @@ linkcheck: $(VENV)/.docs-installed ## Check every external link (needs the inter
 	$(BIN)/python tools/linkcheck_report.py $(BUILDDIR)/linkcheck
 
 # --- Contributor workflow ------------------------------------------------------
+
+.PHONY: new-case-study
+new-case-study: $(VENV)/.docs-installed ## Start a case study page: make new-case-study TITLE="..."
+	@test -n "$(TITLE)" || { echo 'Give the case study a title: make new-case-study TITLE="Waikato DHB: measles outbreak"'; exit 2; }
+	@$(BIN)/python tools/new_page.py --section case-studies --title "$(TITLE)"
+
+SECTION ?= guidance
+.PHONY: new-page
+new-page: $(VENV)/.docs-installed ## Start a page: make new-page SECTION=guidance TITLE="..."
+	@test -n "$(TITLE)" || { echo 'Give the page a title: make new-page SECTION=guidance TITLE="Working with volunteers"'; exit 2; }
+	@$(BIN)/python tools/new_page.py --section "$(SECTION)" --title "$(TITLE)"
 
 BASE ?= origin/main
 .PHONY: check-redirects

@@ -1,0 +1,108 @@
+"""make new-case-study / make new-page: scaffolded pages that validate once filled."""
+
+import datetime
+import shutil
+
+import pytest
+
+from conftest import REPO
+from frontmatter import check, parse_file
+from frontmatter_schema import PLACEHOLDER
+from new_page import ScaffoldError, create, slugify
+
+TODAY = datetime.date(2026, 11, 25)
+
+
+@pytest.mark.parametrize(("title", "slug"), [
+    ("Ōtorohanga library's Facebook page", "otorohanga-librarys-facebook-page"),
+    ("Waipā District Council: Share your views!", "waipa-district-council-share-your-views"),
+    ("Te Kawa Mataaho — guidance, 2024", "te-kawa-mataaho-guidance-2024"),
+    ("  Māori   health  providers ", "maori-health-providers"),
+    ("Women’s Refuge", "womens-refuge"),
+])
+def test_slug_folds_macrons_and_drops_punctuation(title, slug):
+    assert slugify(title) == slug
+
+
+@pytest.fixture
+def guide(tmp_path):
+    """A copy of the guide's contents pages to scaffold into."""
+    for name in ("index.md", "case-studies/index.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(REPO / name, tmp_path / name)
+    (tmp_path / "guidance").mkdir()
+    return tmp_path
+
+
+def test_new_case_study_has_front_matter_headings_and_a_place_in_the_contents(guide):
+    path = create(guide, "case-studies", "Ōtorohanga library's Facebook page", TODAY)
+    assert path == guide / "case-studies" / "otorohanga-librarys-facebook-page.md"
+    text = path.read_text(encoding="utf-8")
+    assert "# Ōtorohanga library's Facebook page" in text
+    for heading in ("## Context", "## What was done", "## Results", "## Lessons",
+                    "## Success factors illustrated"):
+        assert heading in text
+    front = parse_file(path)
+    assert front.values["page_type"] == "case-study"
+    assert front.values["last_reviewed"] == "2026-11-25"
+    # Reachable without editing a toctree: the case studies' contents is a glob.
+    contents = (guide / "case-studies" / "index.md").read_text(encoding="utf-8")
+    assert ":glob:" in contents
+
+
+def test_placeholders_are_rejected_until_replaced(guide):
+    path = create(guide, "case-studies", "An example case", TODAY)
+    _, problems = check(parse_file(path), bib_keys=lambda key: key == "oag2013waikato")
+    flagged = {problem.field for problem in problems}
+    assert {"description", "organisation", "sector", "year", "channels",
+            "success_factors", "sources"} <= flagged
+    assert all(PLACEHOLDER in str(problem.value) or problem.field == "success_factors"
+               for problem in problems)
+
+    text = path.read_text(encoding="utf-8")
+    filled = {
+        "description": "How a health board reached teenagers during an outbreak.",
+        "organisation": "Waikato District Health Board",
+        "sector": "government",
+        "year": "2011",
+        "channels": "[facebook, twitter]",
+        "success_factors": "[strategy]",
+        "sources": "[oag2013waikato]",
+    }
+    lines = []
+    for line in text.splitlines():
+        key = line.split(":", 1)[0]
+        lines.append(f"{key}: {filled[key]}" if key in filled and PLACEHOLDER in line else line)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    typed, problems = check(parse_file(path), bib_keys=lambda key: key == "oag2013waikato")
+    assert problems == []
+    assert typed["year"] == 2011
+
+
+def test_new_guidance_page_is_added_to_the_start_pages_contents(guide):
+    create(guide, "guidance", "Working with volunteers", TODAY)
+    create(guide, "guidance", "Working with young people", TODAY)
+    index = (guide / "index.md").read_text(encoding="utf-8")
+    block = index[index.index(":caption: More guidance"):]
+    block = block[:block.index("```")]
+    assert "guidance/working-with-volunteers\n" in block
+    assert "guidance/working-with-young-people\n" in block
+    assert index.count(":caption: More guidance") == 1
+    front = parse_file(guide / "guidance" / "working-with-volunteers.md")
+    assert front.values["page_type"] == "guidance"
+
+
+def test_an_existing_slug_is_refused(guide):
+    create(guide, "case-studies", "Share an idea", TODAY)
+    with pytest.raises(ScaffoldError, match="case-studies/share-an-idea.md already exists"):
+        create(guide, "case-studies", "Share an Idea!", TODAY)
+
+
+@pytest.mark.parametrize(("section", "title", "message"), [
+    ("blog", "Anything", "SECTION must be one of: case-studies, guidance"),
+    ("guidance", "?!", "title with letters in it"),
+    ("case-studies", "Index", "already exists"),
+])
+def test_bad_requests_say_what_to_do(guide, section, title, message):
+    with pytest.raises(ScaffoldError, match=message):
+        create(guide, section, title, TODAY)
