@@ -47,6 +47,9 @@ extensions = [
     "sitemap",  # sitemap.xml of every page, also after incremental builds
     "frontmatter",  # checks every content page's front matter; fails the build on mistakes
     "te_reo",  # {mi} role (lang="mi") and search that ignores macrons
+    "case_study_index",  # {case-study-list} and {success-factor-matrix}, built from front matter
+    "self_assessment",  # {self-check} questions on factor pages, gathered by {self-assessment}
+    "review_dates",  # owner, last reviewed and next review due under each content page's title
     "safe_content",  # pages cannot carry HTML (scripts, iframes, raw): the build fails
     "fast_navigation",  # Furo's sidebar once per build, not per page: builds grow linearly
 ]
@@ -69,6 +72,18 @@ language = "en_NZ"
 
 # Never reach the network at build time (intersphinx, remote images).
 intersphinx_mapping: dict = {}
+
+# -- Toolkit: front matter, generated indexes, review dates -------------------
+
+# Content pages carry front matter (see _ext/frontmatter_schema.py); the
+# README and CONTRIBUTING are not content.  Docname patterns.
+toolkit_content_patterns = ["index", "guidance/**", "case-studies/**"]
+# A page is due for review this many months after last_reviewed, unless its
+# front matter says otherwise (review_every_months).  make review-report uses
+# it too.
+toolkit_review_every_months = 12
+# Where an empty case study list invites readers to contribute one.
+toolkit_contribute_url = f"{repository_url}/blob/{repository_branch}/CONTRIBUTING.md"
 
 # -- MyST Markdown ------------------------------------------------------------
 

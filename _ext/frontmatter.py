@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from docutils import nodes
 from sphinx.errors import SphinxError
 from sphinx.util import logging
 from sphinx.util.matching import Matcher
@@ -335,17 +336,72 @@ def check_factor_ids(pages: dict, path_of: Callable[[str], str]) -> list:
     return problems
 
 
+def document_order(env) -> dict:
+    """docname -> its position in the table of contents, start page first."""
+    order: dict = {}
+
+    def walk(docname):
+        if docname not in order:
+            order[docname] = len(order)
+            for child in env.toctree_includes.get(docname, ()):
+                walk(child)
+
+    walk(env.config.root_doc)
+    return order
+
+
 def factor_pages(env) -> dict:
-    """factor id -> docname, from the success factor pages' front matter."""
-    return {page["factor"]: docname for docname, page in sorted(env.toolkit_pages.items())
-            if "factor" in page}
+    """factor id -> docname of its page, in table of contents order.
+
+    Only pages whose factor id is unique count (a duplicate fails the build).
+    """
+    order = document_order(env)
+    pages = sorted(
+        (docname for docname, page in env.toolkit_pages.items() if "factor" in page),
+        key=lambda docname: (order.get(docname, len(order)), docname))
+    factors: dict = {}
+    for docname in pages:
+        factors.setdefault(env.toolkit_pages[docname]["factor"], docname)
+    return factors
+
+
+def case_studies(env) -> list:
+    """(docname, values) of every case study, by year then organisation."""
+    cases = [(docname, page) for docname, page in env.toolkit_pages.items()
+             if page.get("page_type") == "case-study"]
+    return sorted(cases, key=lambda item: (item[1].get("year", 0),
+                                           item[1].get("organisation", ""), item[0]))
+
+
+def title(env, docname: str) -> str:
+    """The page's title as plain text."""
+    node = env.titles.get(docname)
+    return node.astext() if node is not None else docname
 
 
 # -- Sphinx extension ---------------------------------------------------------
 
+def record_generated(env, docname: str, directive: str, line: int, options: dict) -> None:
+    """Note that *docname* shows an index generated from other pages.
+
+    Such pages are read again whenever any content page changes (see
+    ``_reread_generated``), so their lists stay right in incremental builds;
+    the directive's options are kept for cross-page checks.
+    """
+    env.toolkit_generated.setdefault(docname, []).append(
+        {"directive": directive, "line": line, "options": dict(options)})
+
+
+def report(env, docname: str, problem: Problem) -> None:
+    """Record a problem of one page found while reading it: logged, then fatal."""
+    env.toolkit_problems.setdefault(docname, []).append(problem)
+    logger.error("%s: %s", problem.field, problem.message,
+                 location=(docname, problem.line), type="toolkit", subtype="frontmatter")
+
+
 def _init_env(app) -> None:
     # A fresh environment, or one pickled by a build before this extension.
-    for name in ("toolkit_pages", "toolkit_problems"):
+    for name in ("toolkit_pages", "toolkit_problems", "toolkit_generated"):
         if not hasattr(app.env, name):
             setattr(app.env, name, {})
     app.env.toolkit_cross_problems = []
@@ -368,30 +424,45 @@ def _read_page(app, docname: str, source: list) -> None:
     typed, problems = check(fm, _bib_lookup(env))
     typed["_lines"] = dict(fm.lines)
     env.toolkit_pages[docname] = typed
-    if problems:
-        env.toolkit_problems[docname] = problems
     for problem in problems:
-        logger.error("%s: %s", problem.field, problem.message,
-                     location=(docname, problem.line), type="toolkit", subtype="frontmatter")
+        report(env, docname, problem)
+
+
+def _describe_page(app, doctree) -> None:
+    # The front matter description is the page's <meta name="description">
+    # and, for sphinxext-opengraph, its link preview text.
+    description = app.env.toolkit_pages.get(app.env.docname, {}).get("description")
+    if description:
+        doctree.insert(0, nodes.meta(name="description", content=description))
+        app.env.metadata[app.env.docname]["og:description"] = description
+
+
+_PER_DOC = ("toolkit_pages", "toolkit_problems", "toolkit_generated")
 
 
 def _purge(app, env, docname: str) -> None:
-    env.toolkit_pages.pop(docname, None)
-    env.toolkit_problems.pop(docname, None)
+    for name in _PER_DOC:
+        getattr(env, name).pop(docname, None)
 
 
 def _merge(app, env, docnames, other) -> None:
-    for docname in docnames:
-        if docname in other.toolkit_pages:
-            env.toolkit_pages[docname] = other.toolkit_pages[docname]
-        if docname in other.toolkit_problems:
-            env.toolkit_problems[docname] = other.toolkit_problems[docname]
+    for name in _PER_DOC:
+        mine, theirs = getattr(env, name), getattr(other, name)
+        for docname in docnames:
+            if docname in theirs:
+                mine[docname] = theirs[docname]
 
 
-def _reread_broken(app, env, added, changed, removed) -> list:
+def _reread(app, env, added, changed, removed) -> list:
     # A page with problems is read again on every build, so an incremental
-    # build reports it (and fails) as long as it is wrong.
-    return sorted(set(env.toolkit_problems) - set(removed))
+    # build reports it (and fails) as long as it is wrong.  A page showing a
+    # generated index is read again when any content page changed: a case
+    # study or question may have been added, edited, moved or removed.
+    again = set(env.toolkit_problems)
+    patterns = app.config.toolkit_content_patterns
+    if any(is_content(docname, patterns) for docname in added | changed | removed):
+        again |= set(env.toolkit_generated)
+    return sorted(again - set(removed))
 
 
 def add_problem(env, docname: str, problem: Problem) -> None:
@@ -430,9 +501,10 @@ def setup(app):
     app.add_config_value("toolkit_review_every_months", DEFAULT_REVIEW_EVERY_MONTHS, "env", int)
     app.connect("builder-inited", _init_env)
     app.connect("source-read", _read_page)
+    app.connect("doctree-read", _describe_page)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
-    app.connect("env-get-outdated", _reread_broken)
+    app.connect("env-get-outdated", _reread)
     # Cross-page checks of the other toolkit extensions run at priority 400,
     # after this reset (300) and before the final verdict (800).
     app.connect("env-check-consistency", _start_cross_checks, priority=300)

@@ -1,0 +1,280 @@
+"""Self-check questions on the factor pages, gathered into one self-assessment.
+
+On a success factor page, one directive per question::
+
+    :::{self-check}
+    :id: leadership-champion
+    Does a named senior leader champion your social media work?
+    :::
+
+The page shows its questions as a plain list, "Questions to ask yourself",
+with a link to the self-assessment.  The ``self-assessment`` directive (on the
+toolkit page) gathers every question of every factor page, grouped by factor
+in table of contents order:
+
+* HTML: a form of real radio buttons (yes / partly / no / not applicable) in
+  a fieldset per question; ``_static/self-assessment.js`` (added to that page
+  only) keeps the answers in localStorage, shows progress, resets and prints.
+  Without JavaScript it is still a checklist to read.
+* LaTeX: a worksheet with a box to tick for each answer.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import make_refnode
+from sphinx.util.texescape import escape as tex_escape
+
+from frontmatter import Problem, add_problem, factor_pages, record_generated, relpath, report, title
+
+ANSWERS = (("yes", "Yes"), ("partly", "Partly"), ("no", "No"), ("n/a", "Not applicable"))
+# The key under which the browser keeps the answers (localStorage).
+STORAGE_KEY = "aotearoa-social-media-guide:self-assessment"
+
+
+class self_check(nodes.General, nodes.Element):
+    """One question, as parsed; gathered into a list when the page is read."""
+
+
+class self_check_list(nodes.General, nodes.Element):
+    """The page's questions; the link to the self-assessment is added late."""
+
+
+class self_assessment(nodes.General, nodes.Element):
+    """Placeholder for the gathered questions, filled in at resolve time."""
+
+
+class SelfCheck(SphinxDirective):
+    has_content = True
+    option_spec = {"id": directives.unchanged_required}
+
+    def run(self):
+        env, docname = self.env, self.env.docname
+        qid = self.options.get("id", "")
+        page = env.toolkit_pages.get(docname, {})
+        factor = page.get("factor")
+        where = relpath(env, docname)
+        if factor is None:
+            report(env, docname, Problem(
+                where, self.lineno, "self-check", qid,
+                "questions belong on a success factor page (page_type: success-factor); "
+                "move this self-check there"))
+            return []
+        if not re.fullmatch(rf"{re.escape(factor)}-[a-z0-9]+(-[a-z0-9]+)*", qid):
+            report(env, docname, Problem(
+                where, self.lineno, "self-check :id:", qid,
+                f"{qid!r} must start with the page's factor id and a hyphen, then "
+                f"lower-case words joined by hyphens, e.g. '{factor}-champion'"))
+            return []
+        if not self.content:
+            report(env, docname, Problem(
+                where, self.lineno, "self-check", qid, "has no question: write it inside the directive"))
+            return []
+        node = self_check(ids=[qid])
+        node += self.parse_content_to_nodes()
+        self.set_source_info(node)
+        env.toolkit_self_checks.setdefault(docname, []).append(
+            {"id": qid, "text": " ".join(node.astext().split()), "line": self.lineno})
+        return [node]
+
+
+class SelfAssessment(SphinxDirective):
+    has_content = False
+
+    def run(self):
+        node = self_assessment()
+        self.set_source_info(node)
+        record_generated(self.env, self.env.docname, "self-assessment", self.lineno, {})
+        self.env.toolkit_assessment_pages.add(self.env.docname)
+        return [node]
+
+
+# -- Environment bookkeeping --------------------------------------------------
+
+def _init_env(app) -> None:
+    if not hasattr(app.env, "toolkit_self_checks"):
+        app.env.toolkit_self_checks = {}
+        app.env.toolkit_assessment_pages = set()
+
+
+def _purge(app, env, docname) -> None:
+    env.toolkit_self_checks.pop(docname, None)
+    env.toolkit_assessment_pages.discard(docname)
+
+
+def _merge(app, env, docnames, other) -> None:
+    for docname in docnames:
+        if docname in other.toolkit_self_checks:
+            env.toolkit_self_checks[docname] = other.toolkit_self_checks[docname]
+    env.toolkit_assessment_pages |= other.toolkit_assessment_pages & set(docnames)
+
+
+def _check_unique_ids(app, env) -> None:
+    """A question id used twice fails the build, naming both files."""
+    first: dict = {}
+    for docname in sorted(env.toolkit_self_checks):
+        for question in env.toolkit_self_checks[docname]:
+            qid = question["id"]
+            if qid in first:
+                other_doc, other_line = first[qid]
+                add_problem(env, docname, Problem(
+                    relpath(env, docname), question["line"], "self-check :id:", qid,
+                    f"{qid!r} is already used by a question in "
+                    f"{relpath(env, other_doc)}:{other_line}; give this one its own id"))
+            else:
+                first[qid] = (docname, question["line"])
+
+
+# -- The factor page: "Questions to ask yourself" -----------------------------
+
+def _gather_questions(app, doctree) -> None:
+    """Put the page's questions in one list where the first one stands."""
+    questions = list(doctree.findall(self_check))
+    if not questions:
+        return
+    block = self_check_list(factor=app.env.toolkit_pages[app.env.docname]["factor"])
+    block += nodes.rubric("", "Questions to ask yourself", **{"heading-level": 2})
+    items = nodes.bullet_list(classes=["self-check-questions"])
+    block += items
+    for question in questions:
+        items += nodes.list_item("", *question.children, ids=question["ids"])
+        # (replace_self would hand the first question's id to the block)
+        question["ids"] = []
+    questions[0].replace_self(block)
+    for question in questions[1:]:
+        question.parent.remove(question)
+
+
+def _link_to_assessment(app, doctree, fromdocname) -> None:
+    pages = sorted(app.env.toolkit_assessment_pages)
+    for block in list(doctree.findall(self_check_list)):
+        container = nodes.container(classes=["self-check-list"])
+        container += block.children
+        if pages:
+            # The factor's group has an anchor in HTML only (the PDF's
+            # worksheet is raw LaTeX without labels): link to the page there.
+            anchor = f"sa-{block['factor']}" if app.builder.format == "html" else ""
+            link = make_refnode(app.builder, fromdocname, pages[0], anchor,
+                                nodes.inline("", "Answer them in the self-assessment"))
+            container += nodes.paragraph("", "", link, nodes.Text(
+                ", which keeps your answers for every success factor in one place."))
+        block.replace_self(container)
+
+
+# -- The self-assessment ------------------------------------------------------
+
+def _groups(env):
+    """(factor id, factor page, questions) in table of contents order."""
+    return [(factor, docname, env.toolkit_self_checks.get(docname, []))
+            for factor, docname in factor_pages(env).items()]
+
+
+def _resolve_assessment(app, doctree, fromdocname) -> None:
+    for node in list(doctree.findall(self_assessment)):
+        groups = _groups(app.env)
+        if app.builder.format == "html":
+            node.replace_self(nodes.raw("", _html(app, fromdocname, groups), format="html"))
+        elif app.builder.format == "latex":
+            node.replace_self(nodes.raw("", _latex(app.env, groups), format="latex"))
+        else:
+            node.replace_self(_plain(app.env, groups))
+
+
+def _html(app, fromdocname, groups) -> str:
+    env = app.env
+    total = sum(len(questions) for _, _, questions in groups)
+    parts = [
+        f'<div class="self-assessment" data-storage-key="{STORAGE_KEY}">',
+        # Shown by the script: without it, the page is a checklist to read.
+        '<div class="sa-toolbar" data-needs-script hidden>'
+        f'<p class="sa-overall"><span class="sa-overall-progress">0 of {total} answered</span>'
+        ' overall. Your answers stay in this browser only.</p>'
+        '<button type="button" class="sa-print">Print summary</button> '
+        '<button type="button" class="sa-reset">Clear all answers</button></div>',
+    ]
+    for factor, docname, questions in groups:
+        href = escape(app.builder.get_relative_uri(fromdocname, docname))
+        name = escape(title(env, docname))
+        parts.append(
+            f'<section class="sa-factor" id="sa-{escape(factor)}" '
+            f'aria-labelledby="sa-{escape(factor)}-title" data-factor="{escape(factor)}">'
+            f'<h2 id="sa-{escape(factor)}-title"><a href="{href}">{name}</a></h2>'
+            f'<p class="sa-progress" aria-live="polite" data-needs-script hidden>'
+            f'0 of {len(questions)} answered</p>')
+        if not questions:
+            parts.append(f'<p>No questions yet for {name}.</p>')
+        for question in questions:
+            qid = escape(question["id"])
+            choices = "".join(
+                f'<label><input type="radio" name="sa-{qid}" value="{value}"> {label}</label>'
+                for value, label in ANSWERS)
+            parts.append(
+                f'<fieldset class="sa-question" id="{qid}" data-question="{qid}">'
+                f'<legend>{escape(question["text"])}</legend>'
+                f'<div class="sa-choices">{choices}</div></fieldset>')
+        parts.append("</section>")
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def _latex(env, groups) -> str:
+    box = r"$\square$\,"
+    answers = r"\quad ".join(box + tex_escape(label.lower() if value != "n/a" else "n/a")
+                             for value, label in ANSWERS)
+    lines = [r"\par\noindent Tick one box for each question.\par"]
+    for factor, docname, questions in groups:
+        name = tex_escape(title(env, docname))
+        lines.append(rf"\par\medskip\noindent\textbf{{\hyperref[\detokenize{{{docname}::doc}}]"
+                     rf"{{\sphinxcrossref{{{name}}}}}}}\par\nopagebreak")
+        if not questions:
+            lines.append(r"\par\noindent No questions yet.\par")
+            continue
+        lines.append(r"\begin{enumerate}")
+        for question in questions:
+            lines.append(rf"\item {tex_escape(question['text'])}\par\nopagebreak"
+                         rf"\smallskip\noindent {answers}")
+        lines.append(r"\end{enumerate}")
+    return "\n".join(lines)
+
+
+def _plain(env, groups) -> list:
+    result = []
+    for _factor, docname, questions in groups:
+        result.append(nodes.rubric("", title(env, docname)))
+        items = nodes.bullet_list()
+        for question in questions:
+            items += nodes.list_item("", nodes.paragraph("", question["text"]))
+        result.append(items)
+    return result
+
+
+def _add_assets(app, pagename, templatename, context, doctree) -> None:
+    # The script and its styles load on the self-assessment page only.
+    if pagename in app.env.toolkit_assessment_pages:
+        app.add_css_file("self-assessment.css")
+        app.add_js_file("self-assessment.js", defer="defer")
+
+
+def setup(app):
+    app.setup_extension("frontmatter")
+    app.setup_extension("toolkit_static")
+    app.add_node(self_check)
+    app.add_node(self_check_list)
+    app.add_node(self_assessment)
+    app.add_directive("self-check", SelfCheck)
+    app.add_directive("self-assessment", SelfAssessment)
+    app.connect("builder-inited", _init_env)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
+    app.connect("env-check-consistency", _check_unique_ids, priority=400)
+    app.connect("doctree-read", _gather_questions)
+    app.connect("doctree-resolved", _link_to_assessment)
+    app.connect("doctree-resolved", _resolve_assessment)
+    app.connect("html-page-context", _add_assets)
+    return {"version": "1", "env_version": 1,
+            "parallel_read_safe": True, "parallel_write_safe": True}
