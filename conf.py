@@ -43,6 +43,8 @@ extensions = [
     "sphinx_reredirects",  # old addresses keep working when a page moves
     # The project's own extensions (_ext/), one concern per module.
     "apa_style",  # APA 7 reference list and author-year citations
+    "page_references",  # every citing page ends with its own "References" list
+    "bib_checks",  # broken .bib files and unknown cited keys fail the build
     "page_links",  # "Edit this page" and "Report a problem" on every page
     "sitemap",  # sitemap.xml of every page, also after incremental builds
     "frontmatter",  # checks every content page's front matter; fails the build on mistakes
@@ -105,8 +107,12 @@ myst_title_to_header = False
 # -- Bibliography --------------------------------------------------------------
 
 bibtex_bibfiles = ["references.bib"]
-bibtex_default_style = "plain"
-bibtex_reference_style = "author_year"
+# APA 7 entries and (Author, Year) citations: both styles are in _ext/apa_style.py.
+bibtex_default_style = "apa"
+bibtex_reference_style = "apa"
+# Stable anchors: guidance/x.html#ref-kaplan2010users survives edits to the
+# page, unlike the generated "id3".  One reference list per page keeps it unique.
+bibtex_cite_id = "ref-{key}"
 bibtex_encoding = "utf-8"
 
 # -- HTML output ---------------------------------------------------------------

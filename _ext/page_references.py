@@ -1,0 +1,183 @@
+"""Every page that cites ends with its own "References" section.
+
+Page writers never write a bibliography directive: when a page cites, this
+extension appends a "References" section holding a bibliography of exactly
+the works that page cites, and every citation on the page links to the entry
+in it.  The global list (guidance/references.md) is a ``:list: bullet``
+bibliography: listing every entry there as link targets too would make
+sphinxcontrib-bibtex report each cited key as a duplicate citation.
+
+Why after parsing (``doctree-read``) and not by appending text to the source
+(``source-read``): the decision rests on the citations the cite roles
+actually recorded, not on a guess from the Markdown (a citation shown inside
+a code sample is not a citation; an rST page cites with another syntax), and
+the section is a real node added before Sphinx collects the page's table of
+contents, so it shows in the page's contents sidebar.  A page that writes its
+own bibliography directive keeps it and gets no second one.
+
+Reference lists are laid out as APA lists: one paragraph per entry with a
+hanging indent and no ``[label]`` in front, in HTML and in LaTeX alike.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.locale import _
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinxcontrib.bibtex.bibfile import _make_ids
+from sphinxcontrib.bibtex.directives import BibliographyKey, BibliographyValue
+from sphinxcontrib.bibtex.nodes import bibliography as bibliography_node
+from sphinxcontrib.bibtex.transforms import BibliographyTransform
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+SECTION_TITLE = "References"
+LIST_CLASS = "apa-references"
+ENTRY_CLASS = "apa-reference"
+
+
+def _last_top_section(doctree: nodes.document) -> nodes.Element:
+    sections = [child for child in doctree.children if isinstance(child, nodes.section)]
+    return sections[-1] if sections else doctree
+
+
+def _bibliography_for_page(env, doctree: nodes.document, line: int) -> bibliography_node:
+    """A bibliography of the works this page cites, as the directive makes one.
+
+    Mirrors sphinxcontrib-bibtex's BibliographyDirective.run() with the
+    filter ``docname in docnames`` (entries cited on this page).
+    """
+    domain = env.get_domain("cite")
+    docname = env.docname
+    count = env.temp_data.get("bibtex_bibliography_count", 0) + 1
+    env.temp_data["bibtex_bibliography_count"] = count
+    ids = set(doctree.ids)
+    bibfiles = list(domain.bibdata.bibfiles)
+    for bibfile in bibfiles:
+        env.note_dependency(str(bibfile))
+    node = bibliography_node(
+        "",
+        docname=docname,
+        ids=_make_ids(
+            docname=docname, lineno=line, ids=ids,
+            raw_id=env.config.bibtex_bibliography_id.format(bibliography_count=count),
+        ),
+    )
+    doctree.note_explicit_target(node, node)
+    citation_nodes = {}
+    for entry in domain.get_entries(bibfiles):
+        citation = nodes.citation(
+            ids=_make_ids(
+                docname=docname, lineno=line, ids=ids,
+                raw_id=env.config.bibtex_cite_id.format(
+                    bibliography_count=count, key=entry.key
+                ),
+            )
+        )
+        doctree.note_explicit_target(citation, citation)
+        citation_nodes[entry.key] = citation
+    domain.bibliographies[BibliographyKey(docname=docname, id_=node["ids"][0])] = (
+        BibliographyValue(
+            line=line,
+            bibfiles=bibfiles,
+            style=env.config.bibtex_default_style,
+            list_="citation",
+            enumtype="arabic",
+            start=1,
+            labelprefix="",
+            keyprefix="",
+            filter_=ast.parse("docname in docnames"),
+            citation_nodes=citation_nodes,
+            keys=[],
+        )
+    )
+    return node
+
+
+def append_references(app: Sphinx, doctree: nodes.document) -> None:
+    env = app.env
+    domain = env.get_domain("cite")
+    refs = [ref for ref in domain.citation_refs if ref.docname == env.docname]
+    if not refs or any(True for _node in doctree.findall(bibliography_node)):
+        return
+    line = min(ref.line or 0 for ref in refs)
+    section = nodes.section("", nodes.title("", _(SECTION_TITLE)), names=["references"])
+    section["classes"].append("page-references")
+    doctree.note_implicit_target(section, section)
+    section += _bibliography_for_page(env, doctree, line)
+    _last_top_section(doctree).append(section)
+
+
+class ReferenceListLayout(SphinxPostTransform):
+    """Lay out each formatted bibliography as an APA reference list.
+
+    Runs right after sphinxcontrib-bibtex fills the bibliographies (priority
+    5) and before references are resolved (10).  Each entry becomes a
+    paragraph keeping its id, so citations still link to it; LaTeX gets an
+    explicit hyperlink target, as sphinxcontrib-bibtex links there with
+    ``\\hyperlink{cite.<docname>:<id>}``, and a hanging indent.
+    """
+
+    default_priority = BibliographyTransform.default_priority + 1
+
+    def run(self, **kwargs) -> None:
+        domain = self.env.get_domain("cite")
+        entry_ids = {
+            (key.docname, citation["ids"][0])
+            for key, bib in domain.bibliographies.items()
+            for citation in bib.citation_nodes.values()
+            if citation["ids"]
+        }
+        lists = {}
+        for item in self.document.findall(_is_bibliography_item):
+            if (item["docname"], item["ids"][0]) in entry_ids:
+                lists.setdefault(id(item.parent), (item.parent, []))[1].append(item)
+        for parent, items in lists.values():
+            container = nodes.container(classes=[LIST_CLASS])
+            container.extend(_entry(item) for item in items)
+            parent.replace_self(container)
+
+
+def _entry(item: nodes.Element) -> nodes.paragraph:
+    paragraph = next(iter(item.findall(nodes.paragraph)))
+    target = f"cite.{item['docname']}:{item['ids'][0]}"
+    entry = nodes.paragraph("", "", ids=list(item["ids"]), classes=[ENTRY_CLASS])
+    entry += nodes.raw(
+        "", rf"\hypertarget{{{target}}}{{}}\hangindent=2em\hangafter=1 ",
+        format="latex",
+    )
+    entry.extend(paragraph.children)
+    return entry
+
+
+def _is_bibliography_item(node: nodes.Node) -> bool:
+    return (
+        isinstance(node, (nodes.citation, nodes.list_item))
+        and "docname" in node
+        and bool(node["ids"])
+    )
+
+
+def _allow_repeated_keys(app: Sphinx, config) -> None:
+    # One list per page means a work cited on five pages is in five lists:
+    # sphinxcontrib-bibtex's "duplicate citation" warning (a key in two
+    # bibliographies) is by design here; its documented remedy is to
+    # suppress it.  "duplicate_local_citation" (one key twice on ONE page)
+    # stays an error.
+    if "bibtex.duplicate_citation" not in config.suppress_warnings:
+        config.suppress_warnings = [*config.suppress_warnings, "bibtex.duplicate_citation"]
+
+
+def setup(app: Sphinx):
+    app.setup_extension("sphinxcontrib.bibtex")
+    app.connect("config-inited", _allow_repeated_keys)
+    # Before Sphinx's TocTreeCollector (priority 500) reads the page's
+    # sections, so "References" is in the page's contents.
+    app.connect("doctree-read", append_references, priority=400)
+    app.add_post_transform(ReferenceListLayout)
+    app.add_css_file("references.css")
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
