@@ -109,6 +109,12 @@ BASE ?= origin/main
 check-redirects: $(VENV)/.docs-installed ## Fail if a page that exists at BASE (default origin/main) is gone without a redirect
 	$(BIN)/python tools/check_redirects.py --base $(BASE)
 
+# STRICT=1 makes an overdue page fail the run (for a scheduled CI job).  The
+# build's STRICT flags (above) are not "1", so only STRICT=1 switches it on.
+.PHONY: review-report
+review-report: $(VENV)/.docs-installed ## Pages overdue or due for review within 60 days (STRICT=1: exit 1 if any overdue)
+	$(BIN)/python tools/review_report.py $(if $(filter 1,$(STRICT)),--strict)
+
 # --- Housekeeping --------------------------------------------------------------
 
 .PHONY: clean
