@@ -53,6 +53,8 @@ extensions = [
     "self_assessment",  # {self-check} questions on factor pages, gathered by {self-assessment}
     "review_dates",  # owner, last reviewed and next review due under each content page's title
     "safe_content",  # pages cannot carry HTML (scripts, iframes, raw): the build fails
+    "accessibility",  # alt text required; ARIA fixes to Sphinx's HTML (see _templates/furo-page.html)
+    "external_links",  # rel="noopener" on every link to another site
     "fast_navigation",  # Furo's sidebar once per build, not per page: builds grow linearly
 ]
 

@@ -1,0 +1,79 @@
+"""Accessibility of the HTML that pages become (WCAG 2.2 AA).
+
+Two parts; the rest is in the templates (``_templates/furo-page.html``:
+landmarks, skip link target) and tested in a real browser with axe-core
+(tests/test_accessibility.py).
+
+- Every image needs alt text.  An image without it fails the build, naming
+  the file and line (through content_problems), because a reader who cannot
+  see it would otherwise get nothing or the file name.
+- The HTML translator gives ARIA what it needs where Sphinx and docutils
+  leave it incomplete: a toctree caption is ``role="heading"`` without the
+  ``aria-level`` that role requires, and a citation list uses the deprecated
+  ``doc-biblioentry`` role.  The fix wraps whichever translator the builder
+  would use (Sphinx's, or one another extension set), so it composes.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx import addnodes
+
+import content_problems
+
+# The toctree caption heads a list of pages under the page title (h1), and
+# in the sidebar under the site name: one level below the top.
+TOCTREE_CAPTION_LEVEL = 2
+
+
+class AccessibleHTMLMixin:
+    """Overrides for Sphinx's HTML5Translator; mixed in before it."""
+
+    def visit_title(self, node: nodes.title) -> None:
+        if isinstance(node.parent, addnodes.compact_paragraph) and node.parent.get("toctree"):
+            # Sphinx's own branch for a toctree caption, plus the level
+            # that role="heading" requires.
+            self.body.append(self.starttag(
+                node, "p", "", CLASS="caption", ROLE="heading",
+                **{"aria-level": TOCTREE_CAPTION_LEVEL}))
+            self.body.append('<span class="caption-text">')
+            self.context.append("</span></p>\n")
+            self.add_secnumber(node)
+            self.add_fignumber(node.parent)
+        else:
+            super().visit_title(node)
+
+    def visit_citation(self, node: nodes.citation) -> None:
+        # docutils: <div role="list"> around <div role="doc-biblioentry">;
+        # that role is deprecated (DPUB-ARIA 1.1) and not a list item.
+        if not isinstance(node.previous_sibling(), nodes.citation):
+            self.body.append('<div role="list" class="citation-list">\n')
+        self.body.append(self.starttag(node, "div", classes=[node.tagname], role="listitem"))
+
+
+def _use_accessible_translator(app) -> None:
+    if app.builder.format != "html":
+        return
+    base = app.builder.get_translator_class()
+    if issubclass(base, AccessibleHTMLMixin):
+        return
+    translator = type(f"Accessible{base.__name__}", (AccessibleHTMLMixin, base), {})
+    app.set_translator(app.builder.name, translator, override=True)
+
+
+def _check_alt_text(app, doctree: nodes.document) -> None:
+    env = app.env
+    for image in doctree.findall(nodes.image):
+        if not image.get("alt", "").strip():
+            uri = image.get("uri", "")
+            content_problems.record(
+                env, env.docname, image,
+                f'image "{uri}" has no alt text: say what it shows for readers who cannot '
+                f"see it, as ![what the image shows]({uri}) (or :alt: on a figure).")
+
+
+def setup(app):
+    app.setup_extension("content_problems")
+    app.connect("builder-inited", _use_accessible_translator)
+    app.connect("doctree-read", _check_alt_text)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
