@@ -115,6 +115,12 @@ check-redirects: $(VENV)/.docs-installed ## Fail if a page that exists at BASE (
 review-report: $(VENV)/.docs-installed ## Pages overdue or due for review within 60 days (STRICT=1: exit 1 if any overdue)
 	$(BIN)/python tools/review_report.py $(if $(filter 1,$(STRICT)),--strict)
 
+# --- Performance ---------------------------------------------------------------
+
+.PHONY: bench
+bench: $(VENV)/.docs-installed ## Time builds at 50 and 500 case studies, fast vs stock navigation (~15 min; BENCH_ARGS="--repeat 1" is quicker)
+	$(BIN)/python tools/bench.py $(BENCH_ARGS)
+
 # --- Housekeeping --------------------------------------------------------------
 
 .PHONY: clean

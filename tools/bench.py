@@ -1,0 +1,366 @@
+"""Benchmark the guide's build as the case study library grows.
+
+    python tools/bench.py [--sizes 50 500] [--repeat 3] [--repeat-large 2]
+
+For each size N, copies the project (conf.py, extensions, theme files,
+bibliography and the real pages) into a temporary folder, adds N synthetic
+case studies (valid front matter, about 600 words each with citations,
+cross-references, glossary terms and te reo Māori words), and builds it:
+
+- full builds with -j 1 and -j 2, each paired with a build of the same
+  content with stock Furo navigation (``-D fast_navigation=0``) run right
+  after it, so the ratio of each pair is taken under the same machine load;
+- incremental builds after editing one case study's text, and after editing
+  one case study's front matter (its success factors), counting the pages
+  rewritten;
+- the peak memory of a full build (resident memory of the whole process
+  tree, sampled), the output size per page, and what a reader's browser
+  loads for a typical case study page (HTML, CSS and JavaScript; the search
+  index is loaded only on the search page and is excluded).
+
+It prints one table.  Figures are medians; it never fails on a figure
+(tests do not time things).  ``make bench`` runs it; ``BENCH_ARGS="--repeat 1"``
+gives a quick run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "_ext"))
+
+from frontmatter_schema import CHANNELS, SECTORS  # noqa: E402
+
+# Not copied into the benchmark site: not pages, or rebuilt per run.
+NOT_COPIED = {".git", ".venv", "_build", "node_modules", "tests", "tools", ".pytest_cache",
+              ".github", ".ci", "__pycache__"}
+LIBRARY = "case-studies/library"  # where the synthetic case studies go
+ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1764028800", "PYTHONHASHSEED": "0"}
+
+WORDS = (
+    "organisation community service whānau practice staff channel audience trust "
+    "message policy volunteer response question update feedback campaign clients "
+    "leaders public record privacy story partners region families hapori rangatahi "
+    "engagement evidence budget youth health housing support online event reach"
+).split()
+
+
+# --- The synthetic site -----------------------------------------------------------
+
+def bib_keys(bib: Path) -> list:
+    return re.findall(r"^@\w+\{([^,\s]+),", bib.read_text(encoding="utf-8"), re.MULTILINE)
+
+
+def glossary_terms(glossary: Path) -> list:
+    """Single-word terms of the glossary (lines flush left inside it)."""
+    if not glossary.exists():
+        return []
+    text = glossary.read_text(encoding="utf-8")
+    block = text.split("```{glossary}", 1)[-1].split("\n```", 1)[0] if "{glossary}" in text else ""
+    return [line.strip() for line in block.splitlines()
+            if line and not line[0].isspace() and not line.startswith(":")]
+
+
+def factor_ids(site: Path) -> list:
+    folder = site / "guidance" / "success-factors"
+    found = []
+    for page in sorted(folder.glob("*.md")) if folder.exists() else []:
+        match = re.search(r"^factor:\s*(\S+)", page.read_text(encoding="utf-8"), re.MULTILINE)
+        if match:
+            found.append(match.group(1))
+    return found
+
+
+def case_study(number: int, total: int, rng: random.Random, keys: list, terms: list,
+               factors: list) -> str:
+    sector = SECTORS[number % len(SECTORS)]
+    sources = rng.sample(keys, k=min(2, len(keys)))
+    chosen = sorted(rng.sample(factors, k=min(2, len(factors))))
+    channels = sorted(rng.sample(CHANNELS, k=2))
+    other = (number % total) + 1
+    lines = [
+        "---",
+        "page_type: case-study",
+        "owner: Guide editors",
+        "last_reviewed: 2026-11-25",
+        f"description: How organisation {number} used social media to reach the people it serves.",
+        f"organisation: Example organisation {number}",
+        f"sector: {sector}",
+        f"year: {2000 + number % 25}",
+        f"channels: [{', '.join(channels)}]",
+        f"success_factors: [{', '.join(chosen)}]",
+        f"sources: [{', '.join(sources)}]",
+        "---",
+        "",
+        f"# Example organisation {number}: a case study",
+        "",
+    ]
+    for section in range(4):
+        lines += [f"(bench-{number}-part-{section})=",
+                  f"## Part {section + 1} of the story", ""]
+        for _paragraph in range(2):
+            words = [rng.choice(WORDS) for _ in range(70)]
+            words[0] = words[0].capitalize()
+            words[10] = f"{{cite:p}}`{rng.choice(sources)}`" if sources else words[10]
+            if terms:
+                words[25] = f"{{term}}`{rng.choice(terms)}`"
+            words[40] = "{mi}`Aotearoa`"
+            words[55] = f"(see {{ref}}`bench-{other}-part-{section}`)"
+            lines += [" ".join(words) + ".", ""]
+    lines += ["See also {doc}`/index`.", ""]
+    return "\n".join(lines)
+
+
+def make_site(project: Path, root: Path, size: int) -> Path:
+    """Copy the project and add ``size`` case studies in a hidden toctree."""
+    site = root / f"site-{size}"
+    shutil.copytree(project, site, ignore=lambda folder, names: [n for n in names if n in NOT_COPIED])
+    keys = bib_keys(site / "references.bib")
+    terms = glossary_terms(site / "guidance" / "glossary.md")
+    factors = factor_ids(site)
+    rng = random.Random(size)
+    library = site / LIBRARY
+    library.mkdir(parents=True)
+    for number in range(1, size + 1):
+        (library / f"case-{number:04d}.md").write_text(
+            case_study(number, size, rng, keys, terms, factors), encoding="utf-8")
+    (library / "index.md").write_text(
+        "---\npage_type: guidance\nowner: Guide editors\nlast_reviewed: 2026-11-25\n"
+        "description: The synthetic case studies of the benchmark.\n---\n\n"
+        "# Case study library\n\n```{toctree}\n:glob:\n:hidden:\ncase-*\n```\n",
+        encoding="utf-8")
+    with (site / "index.md").open("a", encoding="utf-8") as index:
+        index.write(f"\n```{{toctree}}\n:caption: Case study library\n:hidden:\n\n{LIBRARY}/index\n```\n")
+    return site
+
+
+# --- Running builds -------------------------------------------------------------------
+
+@dataclass
+class Build:
+    seconds: float
+    peak_mb: float
+    warnings: list
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += int(re.search(r"^VmRSS:\s+(\d+)", status, re.MULTILINE).group(1))
+            for task in Path(f"/proc/{current}/task").iterdir():
+                stack += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, AttributeError):
+            continue
+    return total
+
+
+def sphinx_build(src: Path, out: Path, *, jobs: int, fast: bool, fresh: bool) -> Build:
+    if fresh:
+        shutil.rmtree(out, ignore_errors=True)
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", str(jobs),
+               "-d", str(out / ".doctrees"), "-D", f"fast_navigation={int(fast)}",
+               str(src), str(out / "html")]
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=ENV, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True)
+    peak = [0]
+
+    def sample() -> None:
+        while process.poll() is None:
+            peak[0] = max(peak[0], _tree_rss_kb(process.pid))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stderr = process.communicate()[1]
+    seconds = time.perf_counter() - start
+    sampler.join()
+    if process.returncode != 0:
+        raise RuntimeError(f"the build of {src} failed:\n{stderr[-3000:]}")
+    warnings = [line for line in stderr.splitlines() if "WARNING" in line or "ERROR" in line]
+    return Build(seconds, peak[0] / 1024, warnings)
+
+
+def rewritten(outdir: Path, since: dict) -> int:
+    return sum(1 for page, mtime in since.items() if page.stat().st_mtime_ns != mtime)
+
+
+def mtimes(outdir: Path) -> dict:
+    return {page: page.stat().st_mtime_ns for page in outdir.rglob("*.html")}
+
+
+# --- What a browser loads ----------------------------------------------------------
+
+class _Assets(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        attributes = dict(attrs)
+        if tag == "link" and attributes.get("rel") == "stylesheet":
+            self.urls.append(attributes["href"])
+        elif tag == "script" and attributes.get("src"):
+            self.urls.append(attributes["src"])
+
+
+def page_weight(page: Path) -> tuple:
+    """Bytes of the page's HTML and of the local CSS and JS it loads."""
+    parser = _Assets()
+    parser.feed(page.read_text(encoding="utf-8"))
+    assets = 0
+    for url in parser.urls:
+        if "://" in url:
+            continue
+        path = (page.parent / url.split("?")[0]).resolve()
+        if path.name != "searchindex.js" and path.is_file():
+            assets += path.stat().st_size
+    return page.stat().st_size, assets
+
+
+# --- The run ---------------------------------------------------------------------------
+
+def median(values: list) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        cpu = re.search(r"^model name\s*:\s*(.+)$", Path("/proc/cpuinfo").read_text(), re.M).group(1)
+    except (OSError, AttributeError):
+        pass
+    try:
+        kb = int(re.search(r"^MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text(), re.M).group(1))
+        ram = f"{kb / 1024 / 1024:.0f} GB RAM"
+    except (OSError, AttributeError):
+        ram = "unknown RAM"
+    return f"{os.cpu_count()} cores, {cpu}, {ram}, Python {platform.python_version()}"
+
+
+def main(argv: list | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[50, 500],
+                        help="numbers of synthetic case studies (default: 50 500)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs per figure at sizes up to 100 (default 3); also caps --repeat-large")
+    parser.add_argument("--repeat-large", type=int, default=2,
+                        help="runs per figure at sizes over 100 (default 2)")
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="-j values (default: 1 2)")
+    parser.add_argument("--project", type=Path, default=REPO,
+                        help="the checkout to measure (default: this one, as it is on disk)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print it")
+    args = parser.parse_args(argv)
+
+    root = Path(tempfile.mkdtemp(prefix="guide-bench-"))
+    print(f"Machine: {machine()}")
+    print(f"Benchmark site: the real project plus N synthetic case studies, in {root}\n", flush=True)
+    rows, results = [], {}
+    warnings: set = set()
+    try:
+        for size in args.sizes:
+            repeat = args.repeat if size <= 100 else min(args.repeat, args.repeat_large)
+            site = make_site(args.project, root, size)
+            for jobs in args.jobs:
+                fast_times, stock_times, ratios, peaks = [], [], [], []
+                for run in range(repeat):
+                    fast = sphinx_build(site, root / "fast", jobs=jobs, fast=True, fresh=True)
+                    stock = sphinx_build(site, root / "stock", jobs=jobs, fast=False, fresh=True)
+                    fast_times.append(fast.seconds)
+                    stock_times.append(stock.seconds)
+                    ratios.append(fast.seconds / stock.seconds)
+                    peaks.append(fast.peak_mb)
+                    warnings.update(fast.warnings + stock.warnings)
+                    print(f"  N={size} -j {jobs} run {run + 1}: fast {fast.seconds:.1f} s, "
+                          f"stock {stock.seconds:.1f} s", flush=True)
+                results[(size, jobs)] = median(fast_times)
+                rows.append((f"Full build, N={size}, -j {jobs}",
+                             f"{median(fast_times):.1f} s", f"{median(stock_times):.1f} s",
+                             f"{median(ratios):.2f}", f"peak {max(peaks):.0f} MB"))
+
+            # Incremental builds, as a contributor previews: serial, no -E.
+            out = root / "fast"
+            sphinx_build(site, out, jobs=1, fast=True, fresh=True)
+            case = site / LIBRARY / "case-0001.md"
+            text_times, text_pages, meta_times, meta_pages = [], [], [], []
+            for run in range(repeat):
+                before = mtimes(out / "html")
+                case.write_text(case.read_text(encoding="utf-8")
+                                + f"\nAn added sentence, edit {run}.\n", encoding="utf-8")
+                build = sphinx_build(site, out, jobs=1, fast=True, fresh=False)
+                text_times.append(build.seconds)
+                text_pages.append(rewritten(out / "html", before))
+
+                before = mtimes(out / "html")
+                source = case.read_text(encoding="utf-8")
+                factors = re.search(r"^success_factors: \[(.*)\]$", source, re.M)
+                present = factor_ids(site)
+                changed = [f for f in present if f not in factors.group(1)][:1] or present[:1]
+                case.write_text(source.replace(factors.group(0),
+                                               f"success_factors: [{', '.join(changed)}]"),
+                                encoding="utf-8")
+                build = sphinx_build(site, out, jobs=1, fast=True, fresh=False)
+                meta_times.append(build.seconds)
+                meta_pages.append(rewritten(out / "html", before))
+            total_pages = len(list((out / "html").rglob("*.html")))
+            full = results.get((size, 1), float("nan"))
+            rows.append((f"Incremental, N={size}, one case study's text",
+                         f"{median(text_times):.1f} s", "", f"{median(text_times) / full:.2f} of full",
+                         f"{median(text_pages):.0f} of {total_pages} pages rewritten"))
+            rows.append((f"Incremental, N={size}, one case study's front matter",
+                         f"{median(meta_times):.1f} s", "", f"{median(meta_times) / full:.2f} of full",
+                         f"{median(meta_pages):.0f} of {total_pages} pages rewritten"))
+
+            html_bytes = sum(p.stat().st_size for p in (out / "html").rglob("*.html"))
+            html_size, assets = page_weight(out / "html" / LIBRARY / "case-0002.html")
+            rows.append((f"Output, N={size}", f"{html_bytes / total_pages / 1024:.0f} KB HTML per page",
+                         "", "", f"typical page {(html_size + assets) / 1024:.0f} KB "
+                         f"({html_size / 1024:.0f} KB HTML + {assets / 1024:.0f} KB CSS/JS)"))
+        if len(args.sizes) >= 2 and (args.sizes[-1], 1) in results:
+            small, large = args.sizes[0], args.sizes[-1]
+            rows.append((f"Growth, time({large}) / time({small}), -j 1",
+                         f"{results[(large, 1)] / results[(small, 1)]:.1f}", "", "",
+                         f"{large / small:.0f}x the pages"))
+    except RuntimeError as error:
+        print(f"\n{error}\nThe benchmark measures the guide, so the guide must build first.")
+        return 1
+    finally:
+        if args.keep:
+            print(f"Kept {root}")
+        else:
+            shutil.rmtree(root, ignore_errors=True)
+
+    header = ("Measure", "Fast navigation", "Stock Furo", "Ratio", "Notes")
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
+    print()
+    for row in [header, tuple("-" * w for w in widths), *rows]:
+        print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip())
+    print("\nRatio: fast / stock, median of pairs run back to back; incremental: of the -j 1 full build.")
+    if warnings:
+        print(f"\nThe builds gave {len(warnings)} distinct warning(s), e.g.:")
+        for line in sorted(warnings)[:5]:
+            print(f"  {line}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
