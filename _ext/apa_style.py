@@ -272,12 +272,20 @@ def intext_authors(entry: Entry, textual: bool) -> Text:
     return Text(surnames[0] + " et al.")
 
 
+def author_year(authors: Text, year: str) -> Text:
+    """'Kaplan & Haenlein, 2010'; a quoted title takes the comma inside:
+    '“The new amplifiers,” 2014' (APA 8.14)."""
+    if str(authors).endswith("\u201d"):
+        return Text(authors[:-1], ",\u201d ", year)
+    return Text(authors, ", ", year)
+
+
 def label(entry: Entry) -> str:
     """Plain parenthetical form without brackets: 'Kaplan & Haenlein, 2010'."""
-    authors = str(intext_authors(entry, textual=False))
+    authors = intext_authors(entry, textual=False)
     if entry.type == "legislation":
-        return authors
-    return f"{authors}, {intext_year(entry)}"
+        return str(authors)
+    return str(author_year(authors, intext_year(entry)))
 
 
 # -- Reference list entries ---------------------------------------------------------
@@ -516,7 +524,7 @@ def parenthetical(cites: list[_Cite]) -> Text:
         if not first.has_year:
             body = first.link(authors)
         else:
-            links = [first.link(authors, ", ", intext_year(first.entry))]
+            links = [first.link(author_year(authors, intext_year(first.entry)))]
             links += [c.link(intext_year(c.entry)) for c in group[1:]]
             body = Text(", ").join(links)
         parts.append(_with_pre_post(group, body))
