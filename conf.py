@@ -20,9 +20,13 @@ project = "Social media for social services in Aotearoa"
 author = "Guide editors and contributors"
 # SOURCE_DATE_EPOCH keeps the copyright year (and every other date Sphinx
 # prints) reproducible: two builds of one commit give identical bytes.
-_build_year = time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", time.time()))).tm_year
+_build_time = time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", time.time())))
+_build_year = _build_time.tm_year
 copyright = f"{_build_year}, {author}. Text CC BY 4.0, code MIT"
 release = version = "2026.11"
+# The PDF's file name.  `make pdf` (PDF_NAME) copies the PDF into the HTML
+# site's _downloads/, where every page's "Download the PDF" link points.
+pdf_basename = "social-media-guide"
 
 # Where the guide's source lives.  One place: the edit links, the "report a
 # problem" link, the contributing guide's links and the GitHub workflows
@@ -56,6 +60,7 @@ extensions = [
     "accessibility",  # alt text required; ARIA fixes to Sphinx's HTML (see _templates/furo-page.html)
     "external_links",  # rel="noopener" on every link to another site
     "fast_navigation",  # Furo's sidebar once per build, not per page: builds grow linearly
+    "latex_book",  # PDF: pages a page lists are its sections, not its last subsection's
 ]
 
 # Markdown only: reStructuredText is not a format contributors need to learn.
@@ -135,7 +140,24 @@ html_theme_options = {
     "source_branch": repository_branch,
     "source_directory": "",
 }
-html_context = {"default_mode": "auto"}
+html_context = {
+    "default_mode": "auto",
+    # _templates/sidebar/download-pdf.html links here.
+    "pdf_download": f"_downloads/{pdf_basename}.pdf",
+}
+# Furo's default sidebar plus a "Download the PDF" link below the navigation.
+html_sidebars = {
+    "**": [
+        "sidebar/brand.html",
+        "sidebar/search.html",
+        "sidebar/scroll-start.html",
+        "sidebar/navigation.html",
+        "sidebar/download-pdf.html",
+        "sidebar/ethical-ads.html",
+        "sidebar/scroll-end.html",
+        "sidebar/variant-selector.html",
+    ]
+}
 
 # -- External link checking (make linkcheck) ---------------------------------------
 
@@ -191,10 +213,47 @@ linkcheck_anchors_ignore_for_url = [r"https://github\.com/"]
 
 # -- LaTeX / PDF output ----------------------------------------------------------
 
+# `make pdf` builds the whole guide as one book: title page, contents, one
+# chapter per page in the order of the start page's toctrees, each page's own
+# "References" section at its end (_ext/page_references.py), and the global
+# reference list as the last chapter.
+
 latex_engine = "xelatex"  # Unicode input: macrons without font tricks
 latex_documents = [
-    (root_doc, "social-media-guide.tex", project, author, "manual"),
+    # toctree_only: the start page is the web site's landing page (reading
+    # paths, link tables); in the book its toctrees alone give the chapters.
+    (root_doc, f"{pdf_basename}.tex", project, author, "manual", True),
 ]
+# The title page's date (Sphinx's `today`), New Zealand style ("25 November
+# 2026") and from SOURCE_DATE_EPOCH like the copyright year.
+today = f"{_build_time.tm_mday} {time.strftime('%B', _build_time)} {_build_year}"
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "11pt",
+    # The fonts are Sphinx's xelatex default, FreeSerif, FreeSans and FreeMono
+    # (Debian: fonts-freefont-otf): they carry the macron vowels of te reo
+    # Māori (ā ē ī ō ū and their capitals).  polyglossia is
+    # loaded by Sphinx from language = "en_NZ" as \setmainlanguage{newzealand}:
+    # New Zealand English captions and British hyphenation patterns
+    # (Debian: texlive-lang-english).
+    # "Release 2026.11" reads as software; the guide has versions.
+    "releasename": "Version",
+    # The glossary is the guide's index of terms; a LaTeX index would only
+    # repeat its entries.
+    "printindex": "",
+    "preamble": r"""
+% Sphinx names the table of contents after the start page's first toctree
+% caption ("Understanding the landscape"); the book's contents are Contents.
+\addto\captionsnewzealand{\renewcommand{\contentsname}{Contents}}
+% Room for the running heads of the 11pt text (fancyhdr asks for 13.6pt).
+\setlength{\headheight}{14pt}
+""",
+}
+# Print has no links to click: web addresses go in footnotes.
+latex_show_urls = "footnote"
+# Cross-references in print say which page to turn to.
+latex_show_pagerefs = True
+latex_domain_indices = False  # no Python-style module indices in a guide
 
 # -- Link previews ---------------------------------------------------
 
