@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from pybtex.database.input.bibtex import Parser
 from pybtex.scanner import PybtexSyntaxError
 from sphinx.errors import SphinxError
+from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 
 from apa_style import REQUIRED_FIELDS
 
@@ -85,7 +86,7 @@ def check_bibfile(path: Path, encoding: str = "utf-8") -> list[str]:
         before = [s for s in starts if s.line <= error.lineno]
         where = f" in the entry {before[-1].key!r} that starts on line {before[-1].line}" if before else ""
         return [
-            f"{path}:{error.lineno}: the file does not parse ({error.message}){where}. "
+            f"{path}:{error.lineno}: the file does not parse ({error}){where}. "
             "Check that braces and quotes are balanced and fields are separated by commas."
         ]
     lines = {s.key.lower(): s.line for s in starts}
@@ -123,18 +124,43 @@ def check_bibfiles(app: Sphinx) -> None:
         raise BibliographyError("\n".join(problems))
 
 
+def _citation_lines(env: BuildEnvironment, docname: str, key: str) -> list[int]:
+    """Lines of the page's citations of *key*.
+
+    MyST does not give sphinxcontrib-bibtex a line for each citation, so on
+    the error path only, the page's doctree is read back for its nodes' lines.
+    """
+    from sphinx.addnodes import pending_xref
+
+    doctree = env.get_doctree(docname)
+    return sorted(
+        node.line
+        for node in doctree.findall(pending_xref)
+        if node.get("refdomain") == "cite"
+        and node.line
+        and key in {t.key for t in parse_citation_targets(node["reftarget"])}
+    )
+
+
 def check_cited_keys(app: Sphinx, env: BuildEnvironment) -> None:
     domain = env.get_domain("cite")
     known = set(domain.bibdata.data.entries)
     files = ", ".join(str(p) for p in _bibfiles(app))
-    problems = [
-        f"{env.doc2path(ref.docname)}:{ref.line}: cites {target.key!r}, which is not "
-        f"a key in {files}. Correct the key (keys are case-sensitive) or add "
-        "the source to the .bib file."
-        for ref in sorted(domain.citation_refs, key=lambda r: (r.docname, r.line or 0))
+    unknown = sorted({
+        (ref.docname, target.key)
+        for ref in domain.citation_refs
         for target in ref.targets
         if target.key not in known
-    ]
+    })
+    problems = []
+    for docname, key in unknown:
+        lines = _citation_lines(env, docname, key) or ["?"]
+        problems += [
+            f"{env.doc2path(docname)}:{line}: cites {key!r}, which is not a key in "
+            f"{files}. Correct the key (keys are case-sensitive) or add the source "
+            "to the .bib file."
+            for line in lines
+        ]
     if problems:
         raise BibliographyError("\n".join(problems))
 
