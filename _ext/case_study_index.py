@@ -69,7 +69,7 @@ def _check_options(app, env) -> None:
             for option, value in use["options"].items():
                 if value not in known[option]:
                     add_problem(env, docname, Problem(
-                        relpath(env, docname), use["line"], f"{use['directive']} :{option}:", value,
+                        relpath(env, docname), use["line"], f"{use['directive']} option '{option}'", value,
                         f"{value!r} is not a {option}; {suggest(value, known[option])}"))
 
 

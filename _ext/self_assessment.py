@@ -62,18 +62,19 @@ class SelfCheck(SphinxDirective):
         if factor is None:
             report(env, docname, Problem(
                 where, self.lineno, "self-check", qid,
-                "questions belong on a success factor page (page_type: success-factor); "
-                "move this self-check there"))
+                f"{qid!r}: questions belong on a success factor page "
+                "(page_type: success-factor); move this self-check there"))
             return []
         if not re.fullmatch(rf"{re.escape(factor)}-[a-z0-9]+(-[a-z0-9]+)*", qid):
             report(env, docname, Problem(
-                where, self.lineno, "self-check :id:", qid,
+                where, self.lineno, "self-check option 'id'", qid,
                 f"{qid!r} must start with the page's factor id and a hyphen, then "
                 f"lower-case words joined by hyphens, e.g. '{factor}-champion'"))
             return []
         if not self.content:
             report(env, docname, Problem(
-                where, self.lineno, "self-check", qid, "has no question: write it inside the directive"))
+                where, self.lineno, "self-check", qid,
+                f"{qid!r} has no question: write it inside the directive"))
             return []
         node = self_check(ids=[qid])
         node += self.parse_content_to_nodes()
@@ -123,7 +124,7 @@ def _check_unique_ids(app, env) -> None:
             if qid in first:
                 other_doc, other_line = first[qid]
                 add_problem(env, docname, Problem(
-                    relpath(env, docname), question["line"], "self-check :id:", qid,
+                    relpath(env, docname), question["line"], "self-check option 'id'", qid,
                     f"{qid!r} is already used by a question in "
                     f"{relpath(env, other_doc)}:{other_line}; give this one its own id"))
             else:

@@ -58,13 +58,13 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 @contextlib.contextmanager
-def chromium(executable: str):
+def chromium(executable: str, javascript: bool = True):
     """A headless Chromium page (Playwright), closed afterwards."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         try:
-            yield browser.new_page()
+            yield browser.new_page(java_script_enabled=javascript)
         finally:
             browser.close()

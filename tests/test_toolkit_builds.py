@@ -1,0 +1,67 @@
+"""Generated pages stay right in incremental builds, and parallel builds give
+the same pages as serial ones."""
+
+import pytest
+
+from toolkit_build import copy_root, edit
+
+GENERATED = ("case-studies/index.html", "guidance/government-sector.html",
+             "guidance/success-factors/leadership.html",
+             "guidance/success-factors/strategy.html", "guidance/self-assessment.html")
+
+
+def pages(outdir):
+    return {page: (outdir / page).read_text(encoding="utf-8") for page in GENERATED}
+
+
+def test_case_study_front_matter_edit_updates_every_index(make_app, tmp_path):
+    src = copy_root("toolkit", tmp_path)
+    make_app("html", srcdir=src).build()
+    case = src / "case-studies/measles.md"
+    edit(case, "sector: government", "sector: non-profit")
+    edit(case, "success_factors: [strategy]", "success_factors: [strategy, leadership]")
+    edit(case, "Reaching teenagers", "Reaching young people")
+    app = make_app("html", srcdir=src, freshenv=False)  # no -E: an incremental build
+    app.build()
+    after = pages(app.outdir)
+    assert "Measles outbreak" not in after["guidance/government-sector.html"]
+    assert "Measles outbreak" in after["guidance/success-factors/leadership.html"]
+    assert "Reaching young people" in after["case-studies/index.html"]
+    assert "Reaching teenagers" not in after["guidance/success-factors/strategy.html"]
+    # The matrix: measles now has a mark under Leadership (second factor column).
+    matrix = after["case-studies/index.html"].split('class="success-factor-matrix"')[1]
+    row = matrix.split('href="measles.html">Measles outbreak')[1]
+    row = row.split("</tr>")[0]
+    assert row.count('class="mark"') == 2
+
+
+def test_question_edit_updates_the_self_assessment(make_app, tmp_path):
+    src = copy_root("toolkit", tmp_path)
+    make_app("html", srcdir=src).build()
+    edit(src / "guidance/success-factors/strategy.md", "Is your social media strategy written down?",
+         "Is your strategy written down and agreed?")
+    app = make_app("html", srcdir=src, freshenv=False)
+    app.build()
+    html = (app.outdir / "guidance/self-assessment.html").read_text(encoding="utf-8")
+    assert "Is your strategy written down and agreed?" in html
+    assert "Is your social media strategy written down?" not in html
+
+
+def test_removing_a_case_study_drops_it_everywhere(make_app, tmp_path):
+    src = copy_root("toolkit", tmp_path)
+    make_app("html", srcdir=src).build()
+    (src / "case-studies/red-cross.md").unlink()
+    edit(src / "case-studies/index.md", "red-cross\n", "")
+    app = make_app("html", srcdir=src, freshenv=False)
+    app.build()
+    assert "Red Cross" not in pages(app.outdir)["guidance/success-factors/leadership.html"]
+
+
+def test_parallel_build_gives_the_same_pages(make_app, tmp_path):
+    serial = make_app("html", srcdir=copy_root("toolkit", tmp_path / "serial"), parallel=1)
+    serial.build()
+    parallel = make_app("html", srcdir=copy_root("toolkit", tmp_path / "parallel"), parallel=2)
+    parallel.build()
+    # (Two apps in one test re-register docutils nodes: warnings, not errors.)
+    assert "ERROR" not in parallel.warning.getvalue()
+    assert pages(parallel.outdir) == pages(serial.outdir)
