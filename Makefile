@@ -104,6 +104,12 @@ new-page: $(VENV)/.docs-installed ## Start a page: make new-page SECTION=guidanc
 	@test -n "$(TITLE)" || { echo 'Give the page a title: make new-page SECTION=guidance TITLE="Working with volunteers"'; exit 2; }
 	@$(BIN)/python tools/new_page.py --section "$(SECTION)" --title "$(TITLE)"
 
+# CONTRIBUTING.md's field reference is generated from _ext/frontmatter_schema.py;
+# tests/test_contributing.py fails until it is regenerated after a schema change.
+.PHONY: contributing-reference
+contributing-reference: $(VENV)/.docs-installed ## Regenerate CONTRIBUTING.md's front matter reference from the schema
+	$(BIN)/python tools/contributing_reference.py
+
 BASE ?= origin/main
 .PHONY: check-redirects
 check-redirects: $(VENV)/.docs-installed ## Fail if a page that exists at BASE (default origin/main) is gone without a redirect
@@ -130,4 +136,4 @@ clean: ## Remove build output (keeps .venv)
 .PHONY: help
 help: ## List the targets with one line each
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
-		awk 'BEGIN {FS = ":.*## "}; {printf "  make %-18s %s\n", $$1, $$2}'
+		awk 'BEGIN {FS = ":.*## "}; {printf "  make %-22s %s\n", $$1, $$2}'

@@ -1,0 +1,80 @@
+"""CONTRIBUTING.md: its front matter reference is the schema's, never a hand-kept copy."""
+
+import datetime
+
+import pytest
+
+from conftest import REPO
+from contributing_reference import (
+    END,
+    KIND_RULES,
+    START,
+    ReferenceError,
+    factor_ids,
+    render,
+    replace_reference,
+)
+from frontmatter import check, parse_text
+from frontmatter_schema import CHANNELS, FIELDS, PAGE_TYPES, SECTORS
+
+
+def test_contributing_md_reference_matches_the_schema():
+    text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    expected = replace_reference(text, render(REPO))
+    assert text == expected, (
+        "The front matter reference in CONTRIBUTING.md is out of date with "
+        "_ext/frontmatter_schema.py or the success factor pages. "
+        "Run `make contributing-reference` and commit CONTRIBUTING.md.")
+
+
+def test_reference_names_every_field_page_type_and_valid_value():
+    reference = render(REPO)
+    for field in FIELDS:
+        assert f"#### `{field.name}`" in reference
+        assert field.help in reference
+        assert f"`{field.name}: {field.example}`" in reference
+    for value in (*PAGE_TYPES, *SECTORS, *CHANNELS):
+        assert f"`{value}`" in reference
+    for factor, page in factor_ids(REPO):
+        assert f"[`{factor}`]({page})" in reference
+
+
+def test_every_kind_of_field_is_explained():
+    assert {field.kind for field in FIELDS} <= set(KIND_RULES)
+
+
+def test_the_case_study_example_passes_validation():
+    """The example a contributor copies must build (apart from the cross-page checks)."""
+    reference = render(REPO)
+    example = reference.split("### A case study's front matter")[1]
+    yaml_block = example.split("```yaml\n", 1)[1].split("```", 1)[0]
+    typed, problems = check(parse_text(yaml_block, "example.md"), bib_keys=lambda key: True)
+    assert problems == []
+    assert typed["page_type"] == "case-study"
+    assert typed["last_reviewed"] <= datetime.date.today()
+    known = {factor for factor, _ in factor_ids(REPO)}
+    assert set(typed["success_factors"]) <= known
+
+
+def test_factor_ids_come_from_the_factor_pages(tmp_path):
+    pages = tmp_path / "guidance" / "success-factors"
+    pages.mkdir(parents=True)
+    (pages / "index.md").write_text("---\npage_type: guidance\n---\n# Overview\n")
+    (pages / "trust.md").write_text("---\npage_type: success-factor\nfactor: trust\n---\n# Trust\n")
+    assert factor_ids(tmp_path) == [("trust", "guidance/success-factors/trust.md")]
+    assert "[`trust`](guidance/success-factors/trust.md)" in render(tmp_path)
+
+
+def test_only_the_part_between_the_markers_is_rewritten():
+    text = f"# Title\n\nBefore.\n\n{START}\nold reference\n{END}\n\nAfter.\n"
+    assert replace_reference(text, "new") == f"# Title\n\nBefore.\n\n{START}\nnew\n{END}\n\nAfter.\n"
+
+
+@pytest.mark.parametrize("text", [
+    "no markers at all\n",
+    f"{END}\nreversed\n{START}\n",
+    f"{START}\n{START}\ntwice\n{END}\n",
+])
+def test_missing_or_misplaced_markers_are_a_clear_error(text):
+    with pytest.raises(ReferenceError, match="front-matter-reference:start"):
+        replace_reference(text, "new")
