@@ -140,7 +140,8 @@ def _matrix_html(app, fromdocname, factors, cases, caption) -> str:
         return escape(app.builder.get_relative_uri(fromdocname, docname))
 
     head = "".join(
-        f'<th scope="col"><a href="{href(docname)}">{escape(title(env, docname))}</a></th>'
+        f'<th scope="col" class="factor"><a href="{href(docname)}">'
+        f'{escape(title(env, docname))}</a></th>'
         for docname in factors.values())
     rows = []
     for docname, page in cases:
