@@ -175,10 +175,11 @@ def _matrix_latex(env, factors, cases, caption) -> str:
     def link(docname, text):
         return rf"\hyperref[\detokenize{{{docname}::doc}}]{{\sphinxcrossref{{{text}}}}}"
 
-    columns = "|p{0.36\\linewidth}|" + "c|" * len(factors)
+    columns = "|>{\\raggedright\\arraybackslash}p{0.36\\linewidth}|" + "c|" * len(factors)
     head = " & ".join(
         [r"\textbf{Case study}"]
-        + [rf"\rotatebox{{90}}{{{link(docname, tex_escape(title(env, docname)))}}}"
+        + [rf"\rotatebox{{90}}{{\hspace{{0.4em}}{link(docname, tex_escape(title(env, docname)))}"
+           r"\hspace{0.4em}}"
            for docname in factors.values()])
     rows = []
     for docname, page in cases:
