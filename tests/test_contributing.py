@@ -1,8 +1,12 @@
-"""CONTRIBUTING.md: its front matter reference is the schema's, never a hand-kept copy."""
+"""CONTRIBUTING.md: its front matter reference is the schema's, and its examples work."""
 
 import datetime
+import re
+import shutil
 
 import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
 
 from conftest import REPO
 from contributing_reference import (
@@ -78,3 +82,31 @@ def test_only_the_part_between_the_markers_is_rewritten():
 def test_missing_or_misplaced_markers_are_a_clear_error(text):
     with pytest.raises(ReferenceError, match="front-matter-reference:start"):
         replace_reference(text, "new")
+
+
+# A row of the table in "Cite a source on a page": | ``{cite:p}`key` `` | (Author, Year) |
+CITATION_EXAMPLE = re.compile(r"^\| ``(?P<written>\{cite:[a-z]+\}`[^`]+`) `` \| (?P<shown>[^|]+?) \|$", re.M)
+
+
+def test_every_citation_example_gives_what_contributing_md_says(tmp_path):
+    """The citation table is built with the real references.bib and the APA style."""
+    examples = CITATION_EXAMPLE.findall((REPO / "CONTRIBUTING.md").read_text(encoding="utf-8"))
+    assert len(examples) >= 8, "the citation table in CONTRIBUTING.md was not found"
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    shutil.copy(REPO / "references.bib", srcdir)
+    (srcdir / "conf.py").write_text(
+        'extensions = ["myst_parser", "apa_style", "page_references", "bib_checks"]\n'
+        'bibtex_bibfiles = ["references.bib"]\n'
+        'bibtex_default_style = bibtex_reference_style = "apa"\n')
+    paragraphs = "\n\n".join(written for written, _ in examples)
+    (srcdir / "index.md").write_text(f"# Examples\n\n{paragraphs}\n", encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=srcdir)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert app.statuscode == 0 and "WARNING" not in app.warning.getvalue(), app.warning.getvalue()
+    page = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    shown = [" ".join(p.get_text().split()) for p in page.select("section > p")][:len(examples)]
+    assert shown == [expected for _, expected in examples]
