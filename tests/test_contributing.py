@@ -110,3 +110,26 @@ def test_every_citation_example_gives_what_contributing_md_says(tmp_path):
     page = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
     shown = [" ".join(p.get_text().split()) for p in page.select("section > p")][:len(examples)]
     assert shown == [expected for _, expected in examples]
+
+
+def test_link_examples_point_at_real_pages_labels_and_terms():
+    """The "Ways to link inside the guide" examples resolve in the real guide."""
+    text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    table = text.split("Ways to link inside the guide:", 1)[1].split("\n\n", 2)[1]
+    pages = " ".join(path.read_text(encoding="utf-8") for path in REPO.glob("**/*.md")
+                     if ".venv" not in path.parts and "node_modules" not in path.parts)
+    glossary = (REPO / "guidance" / "glossary.md").read_text(encoding="utf-8").splitlines()
+    checked = 0
+    for docname in re.findall(r"\{doc\}`(?:[^`<]*<)?/([^`>]+)>?`", table):
+        assert (REPO / f"{docname}.md").is_file(), docname
+        checked += 1
+    for label in re.findall(r"\{ref\}`([^`<]+)`", table):
+        assert f"({label})=" in pages, label
+        checked += 1
+    for term in re.findall(r"\{term\}`([^`<]+)`", table):
+        assert term in glossary, term
+        checked += 1
+    for path in re.findall(r"\]\((\.\./[^)]+\.md)\)", table):
+        assert (REPO / "case-studies" / path).resolve().is_file(), path
+        checked += 1
+    assert checked >= 5
