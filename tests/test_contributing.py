@@ -84,8 +84,8 @@ def test_missing_or_misplaced_markers_are_a_clear_error(text):
         replace_reference(text, "new")
 
 
-# A row of the table in "Cite a source on a page": | ``{cite:p}`key` `` | (Author, Year) |
-CITATION_EXAMPLE = re.compile(r"^\| ``(?P<written>\{cite:[a-z]+\}`[^`]+`) `` \| (?P<shown>[^|]+?) \|$", re.M)
+# A row of the table in "Cite a source on a page": | `` {cite:p}`key` `` | (Author, Year) |
+CITATION_EXAMPLE = re.compile(r"^\| `` (?P<written>\{cite:[a-z]+\}`[^`]+`) `` \| (?P<shown>[^|]+?) \|$", re.M)
 
 
 def test_every_citation_example_gives_what_contributing_md_says(tmp_path):
