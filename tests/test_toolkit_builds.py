@@ -2,6 +2,7 @@
 the same pages as serial ones."""
 
 import pytest
+from sphinx.errors import SphinxError
 
 from toolkit_build import copy_root, edit
 
@@ -65,3 +66,11 @@ def test_parallel_build_gives_the_same_pages(make_app, tmp_path):
     # (Two apps in one test re-register docutils nodes: warnings, not errors.)
     assert "ERROR" not in parallel.warning.getvalue()
     assert pages(parallel.outdir) == pages(serial.outdir)
+
+
+def test_a_parallel_build_still_fails_on_bad_front_matter(make_app, tmp_path):
+    src = copy_root("toolkit", tmp_path)
+    edit(src / "case-studies/red-cross.md", "sector: non-profit", "sector: nonprofit")
+    app = make_app("html", srcdir=src, parallel=2)
+    with pytest.raises(SphinxError, match=r"case-studies/red-cross.md:7: sector: 'nonprofit'"):
+        app.build()
