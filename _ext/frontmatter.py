@@ -385,7 +385,7 @@ def record_generated(env, docname: str, directive: str, line: int, options: dict
     """Note that *docname* shows an index generated from other pages.
 
     Such pages are read again whenever any content page changes (see
-    ``_reread_generated``), so their lists stay right in incremental builds;
+    ``_reread``), so their lists stay right in incremental builds;
     the directive's options are kept for cross-page checks.
     """
     env.toolkit_generated.setdefault(docname, []).append(
@@ -399,9 +399,14 @@ def report(env, docname: str, problem: Problem) -> None:
                  location=(docname, problem.line), type="toolkit", subtype="frontmatter")
 
 
+# Per page: typed front matter values (with "_lines"), the page's problems,
+# and the generated indexes it shows.
+_PER_DOC = ("toolkit_pages", "toolkit_problems", "toolkit_generated")
+
+
 def _init_env(app) -> None:
     # A fresh environment, or one pickled by a build before this extension.
-    for name in ("toolkit_pages", "toolkit_problems", "toolkit_generated"):
+    for name in _PER_DOC:
         if not hasattr(app.env, name):
             setattr(app.env, name, {})
     app.env.toolkit_cross_problems = []
@@ -435,9 +440,6 @@ def _describe_page(app, doctree) -> None:
     if description:
         doctree.insert(0, nodes.meta(name="description", content=description))
         app.env.metadata[app.env.docname]["og:description"] = description
-
-
-_PER_DOC = ("toolkit_pages", "toolkit_problems", "toolkit_generated")
 
 
 def _purge(app, env, docname: str) -> None:
