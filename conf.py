@@ -60,7 +60,7 @@ extensions = [
     "accessibility",  # alt text required; ARIA fixes to Sphinx's HTML (see _templates/furo-page.html)
     "external_links",  # rel="noopener" on every link to another site
     "fast_navigation",  # Furo's sidebar once per build, not per page: builds grow linearly
-    "bibtex_plugin_cache",  # bibliography plugins looked up once, not per citation
+    "bibtex_speed",  # bibliography cost linear in pages: plugins looked up once, citations indexed
     "latex_book",  # PDF: pages a page lists are its sections, not its last subsection's
 ]
 
