@@ -1,19 +1,30 @@
-"""Bibliography plugins are looked up once per build, not once per citation.
+"""The bibliography's build cost grows with the number of pages, not its square.
 
-pybtex and sphinxcontrib-bibtex find a plugin (a citation style, the
-plain-text backend, a sorting style) by scanning the entry points of every
-installed package, and they do it again on every lookup: for every citation
-and every formatted reference.  Profiling a build with 500 case studies
-showed this lookup as the largest cost after the navigation tree.  Both
-libraries check their runtime registry before the entry points, so this
-extension registers the installed plugins there once, at startup.  A plugin
-registered at runtime by another extension (apa_style's "apa") is left as it
-is.
+Two costs of pybtex and sphinxcontrib-bibtex (pinned versions) showed up when
+profiling a build with hundreds of case studies:
+
+- Finding a plugin (a citation style, the plain-text backend) scans the
+  entry points of every installed package, again for every citation and
+  every formatted reference.  Both libraries look in a runtime registry
+  first, so the installed plugins are registered there once, at startup.
+  A plugin another extension registered (apa_style's "apa") is left alone.
+- Every page that cites has its own reference list (a bibliography
+  directive), and for each one sphinxcontrib-bibtex works out, for every
+  entry of references.bib, which pages cite it by scanning every citation
+  of the site: pages x entries x citations, quadratic in the number of
+  pages.  ``IndexedBibtexDomain`` answers the same question from an index
+  built once per build.  Its answers are the same sets, so the output is
+  unchanged.
 """
 
+from __future__ import annotations
+
+from collections import defaultdict
 from importlib.metadata import distributions
+from typing import Iterable
 
 import pybtex.plugin
+import sphinxcontrib.bibtex.domain as bibtex_domain
 import sphinxcontrib.bibtex.plugin as bibtex_plugin
 from sphinx.application import Sphinx
 
@@ -34,6 +45,47 @@ def register_installed_plugins() -> None:
                 bibtex_plugin.register_plugin(group, name, entry_point.load(), force=True)
 
 
+class IndexedBibtexDomain(bibtex_domain.BibtexDomain):
+    """sphinxcontrib-bibtex's domain, with "which pages cite this key" indexed."""
+
+    _cited_in: dict | None = None
+
+    def env_updated(self) -> Iterable[str]:
+        # Citations are all known now (reading is over); index them afresh.
+        cited_in = defaultdict(set)
+        for citation_ref in self.citation_refs:
+            for target in citation_ref.targets:
+                cited_in[target.key].add(citation_ref.docname)
+        self._cited_in = cited_in
+        return super().env_updated()
+
+    def get_filtered_entries(self, bibliography_key):
+        """As the library's, with the cited pages looked up, not scanned for."""
+        if self._cited_in is None:
+            return super().get_filtered_entries(bibliography_key)
+        bibliography = self.bibliographies[bibliography_key]
+        return self._filtered(bibliography_key, bibliography)
+
+    def _filtered(self, bibliography_key, bibliography):
+        for entry in self.get_entries(bibliography.bibfiles):
+            key = bibliography.keyprefix + entry.key
+            cited_docnames = set(self._cited_in.get(key, ()))
+            visitor = bibtex_domain._FilterVisitor(
+                entry=entry, docname=bibliography_key.docname, cited_docnames=cited_docnames)
+            try:
+                success = visitor.visit(bibliography.filter_)
+            except ValueError as err:
+                bibtex_domain.logger.warning(
+                    "syntax error in :filter: expression; %s" % err,
+                    location=(bibliography_key.docname, bibliography.line),
+                    type="bibtex", subtype="filter_syntax_error")
+                success = bool(cited_docnames)
+            if success or entry.key in bibliography.keys:
+                yield key, entry
+
+
 def setup(app: Sphinx) -> dict:
+    app.setup_extension("sphinxcontrib.bibtex")
     register_installed_plugins()
+    app.add_domain(IndexedBibtexDomain, override=True)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
