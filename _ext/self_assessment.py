@@ -139,7 +139,7 @@ def _gather_questions(app, doctree) -> None:
     if not questions:
         return
     block = self_check_list(factor=app.env.toolkit_pages[app.env.docname]["factor"])
-    block += nodes.rubric("", "Questions to ask yourself", **{"heading-level": 2})
+    block += nodes.rubric("", "Questions to ask yourself")
     items = nodes.bullet_list(classes=["self-check-questions"])
     block += items
     for question in questions:
@@ -154,6 +154,11 @@ def _gather_questions(app, doctree) -> None:
 def _link_to_assessment(app, doctree, fromdocname) -> None:
     pages = sorted(app.env.toolkit_assessment_pages)
     for block in list(doctree.findall(self_check_list)):
+        if app.builder.format == "html":
+            # A heading among the page's h2 sections.  (In the PDF a page
+            # may be a chapter or a section, so the rubric keeps its default,
+            # a small unnumbered heading, rather than a fixed level.)
+            block[0]["heading-level"] = 2
         container = nodes.container(classes=["self-check-list"])
         container += block.children
         if pages:

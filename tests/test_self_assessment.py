@@ -69,6 +69,8 @@ def test_pdf_worksheet_has_boxes_to_tick(app):
     assert tex.count(line) == 4  # one per question
     assert r"\item Do leaders give staff time to take part?" in tex
     assert r"\hyperref[\detokenize{guidance/success-factors/leadership::doc}]" in tex
+    # The factor pages keep their plain list of questions in the PDF.
+    assert tex.count(r"\subsubsection*{Questions to ask yourself}") == 3
 
 
 def build_fails(make_app, src):
