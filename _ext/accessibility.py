@@ -1,8 +1,9 @@
 """Accessibility of the HTML that pages become (WCAG 2.2 AA).
 
 Two parts; the rest is in the templates (``_templates/furo-page.html``:
-landmarks, skip link target) and tested in a real browser with axe-core
-(tests/test_accessibility.py).
+landmarks, skip link target) and _static/accessibility.css (visible focus),
+and all of it is tested in a real browser with axe-core
+(tests/test_site_in_browser.py).
 
 - Every image needs alt text.  An image without it fails the build, naming
   the file and line (through content_problems), because a reader who cannot
@@ -10,8 +11,8 @@ landmarks, skip link target) and tested in a real browser with axe-core
 - The HTML translator gives ARIA what it needs where Sphinx and docutils
   leave it incomplete: a toctree caption is ``role="heading"`` without the
   ``aria-level`` that role requires, and a citation list uses the deprecated
-  ``doc-biblioentry`` role.  The fix wraps whichever translator the builder
-  would use (Sphinx's, or one another extension set), so it composes.
+  ``doc-biblioentry`` role (mixed in through html_translator, so other
+  extensions can change the translator too).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 import content_problems
+import html_translator
 
 # The toctree caption heads a list of pages under the page title (h1), and
 # in the sidebar under the site name: one level below the top.
@@ -51,16 +53,6 @@ class AccessibleHTMLMixin:
         self.body.append(self.starttag(node, "div", classes=[node.tagname], role="listitem"))
 
 
-def _use_accessible_translator(app) -> None:
-    if app.builder.format != "html":
-        return
-    base = app.builder.get_translator_class()
-    if issubclass(base, AccessibleHTMLMixin):
-        return
-    translator = type(f"Accessible{base.__name__}", (AccessibleHTMLMixin, base), {})
-    app.set_translator(app.builder.name, translator, override=True)
-
-
 def _check_alt_text(app, doctree: nodes.document) -> None:
     env = app.env
     for image in doctree.findall(nodes.image):
@@ -74,6 +66,8 @@ def _check_alt_text(app, doctree: nodes.document) -> None:
 
 def setup(app):
     app.setup_extension("content_problems")
-    app.connect("builder-inited", _use_accessible_translator)
+    app.setup_extension("toolkit_static")  # _static/accessibility.css, also in test projects
+    app.add_css_file("accessibility.css")
+    html_translator.extend(app, AccessibleHTMLMixin)
     app.connect("doctree-read", _check_alt_text)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -2,8 +2,10 @@
 
 Every link whose address is another site gets ``rel="noopener"``: the page
 it opens gets no handle on the guide's window (``window.opener``), whichever
-way the reader opens it.  The templates' own links to other sites carry it
-too (_templates/); tests/test_privacy.py checks every page of the built site.
+way the reader opens it.  It is added when the HTML is written, so links
+that extensions make late (in doctree-resolved) get it too.  The templates'
+own links to other sites carry it as well (_templates/);
+tests/test_site_in_browser.py checks every page of the built site.
 """
 
 from __future__ import annotations
@@ -11,14 +13,14 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from docutils import nodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
+
+import html_translator
 
 REL = "noopener"
 
 
 def is_external(uri: str) -> bool:
-    parts = urlsplit(uri)
-    return parts.scheme in ("http", "https") or (not parts.scheme and uri.startswith("//"))
+    return urlsplit(uri).scheme in ("http", "https") or uri.startswith("//")
 
 
 def with_rel(rel: str, value: str) -> str:
@@ -26,16 +28,15 @@ def with_rel(rel: str, value: str) -> str:
     return " ".join(words if value in words else [*words, value])
 
 
-class NoopenerOnExternalLinks(SphinxPostTransform):
-    default_priority = 900  # after references are resolved
-    formats = ("html",)
+class NoopenerMixin:
+    """Overrides for Sphinx's HTML5Translator; mixed in before it."""
 
-    def run(self, **kwargs) -> None:
-        for reference in self.document.findall(nodes.reference):
-            if not reference.get("internal") and is_external(reference.get("refuri", "")):
-                reference["rel"] = with_rel(reference.get("rel", ""), REL)
+    def visit_reference(self, node: nodes.reference) -> None:
+        if not node.get("internal") and is_external(node.get("refuri", "")):
+            node["rel"] = with_rel(node.get("rel", ""), REL)
+        super().visit_reference(node)
 
 
 def setup(app):
-    app.add_post_transform(NoopenerOnExternalLinks)
+    html_translator.extend(app, NoopenerMixin)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -42,6 +42,22 @@ def require_tool(name: str, install_hint: str) -> str:
     return path
 
 
+def require_node_module(path: str) -> Path:
+    """A file from an npm package in node_modules (axe-core, vnu-jar).
+
+    `make test` installs them with npm ci from package-lock.json; without
+    them the test skips, or fails in CI.
+    """
+    require_tool("npm", "apt-get install npm")
+    file = REPO / "node_modules" / path
+    if not file.is_file():
+        message = f"node_modules/{path} is missing; install the npm packages with: npm ci"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    return file
+
+
 @pytest.fixture(scope="session")
 def site_html(tmp_path_factory) -> Path:
     """The real guide built once per test session, strictly, into a temp dir."""
