@@ -146,8 +146,10 @@ def _entry(item: nodes.Element) -> nodes.paragraph:
     paragraph = next(iter(item.findall(nodes.paragraph)))
     target = f"cite.{item['docname']}:{item['ids'][0]}"
     entry = nodes.paragraph("", "", ids=list(item["ids"]), classes=[ENTRY_CLASS])
+    # Ragged right (APA) and a hanging indent; Sphinx wraps the list in a
+    # sphinxuseclass environment, so the settings stay inside the list.
     entry += nodes.raw(
-        "", rf"\hypertarget{{{target}}}{{}}\hangindent=2em\hangafter=1 ",
+        "", rf"\hypertarget{{{target}}}{{}}\raggedright\hangindent=2em\hangafter=1 ",
         format="latex",
     )
     entry.extend(paragraph.children)

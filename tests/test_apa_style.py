@@ -237,3 +237,21 @@ def test_suffixes_follow_title_order():
     }
     apa_style.assign_year_suffixes(undated)
     assert apa_style.label(undated[1]) == "Smith, n.d.-a"
+
+
+def test_latex_reference_lists_have_no_labels(rootdir, tmp_path):
+    """In the PDF too: no [label] in front of entries, and citations link to them."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-apa", srcdir)
+    app = SphinxTestApp("latex", srcdir=srcdir)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert app.warning.getvalue() == ""
+    tex = next(app.outdir.glob("*.tex")).read_text()
+    assert "\\bibitem" not in tex and "thebibliography" not in tex
+    target = "cite.index:ref-kaplan2010users"
+    assert f"\\hyperlink{{{target}}}" in tex
+    assert (f"\\hypertarget{{{target}}}{{}}\\raggedright\\hangindent=2em\\hangafter=1 "
+            "Kaplan, A. M., \\& Haenlein, M. (2010).") in tex
