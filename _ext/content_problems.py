@@ -32,6 +32,10 @@ def location_of(env, docname: str, node: nodes.Node | None = None) -> str:
     Without a known line the problem is put at line 1: Sphinx's logger takes
     a location without ``:line`` for a page name, and editors jump to lines.
     """
+    # Some nodes (an image inside a paragraph) know no line of their own:
+    # the nearest ancestor that does is the place to look.
+    while node is not None and not (node.source and node.line) and node.parent is not None:
+        node = node.parent
     source = getattr(node, "source", None) or env.doc2path(docname)
     line = getattr(node, "line", None)
     try:

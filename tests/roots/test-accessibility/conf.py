@@ -1,0 +1,4 @@
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "accessibility", "external_links"]
+myst_enable_extensions = ["colon_fence"]
+bibtex_bibfiles = ["refs.bib"]
+exclude_patterns = ["_build"]
