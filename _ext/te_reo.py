@@ -32,13 +32,30 @@ def fold(word: str) -> str:
 
 
 # The query side of fold(): wraps the English (Porter) stemmer that Sphinx
-# ships, so "maori" and "Māori" stem to the same index term.
+# ships, so "maori" and "Māori" stem to the same index term.  The result
+# summary looks for the (folded) terms in the page text; it is given the
+# page's own spellings of them too, so "otorohanga" shows the passage about
+# Ōtorohanga instead of the page's first line.
 _FOLDING_STEMMER_JS = """
+const foldDiacritics = (word) => word.normalize("NFD").replace(/\\p{M}/gu, "");
 window.Stemmer = function () {
   const english = new EnglishStemmer();
-  this.stemWord = (word) =>
-    english.stemWord(word.normalize("NFD").replace(/\\p{M}/gu, ""));
+  this.stemWord = (word) => english.stemWord(foldDiacritics(word));
 };
+if (typeof Search !== "undefined" && Search.makeSearchSummary) {
+  const summarise = Search.makeSearchSummary;
+  Search.makeSearchSummary = (htmlText, keywords, anchor) => {
+    const terms = new Set(keywords);
+    const text = Search.htmlToText(htmlText, anchor).toLowerCase();
+    for (const word of new Set(text.match(/[\\p{L}\\p{M}]+/gu) || [])) {
+      const folded = foldDiacritics(word);
+      if (folded !== word && [...keywords].some((term) => folded.startsWith(term))) {
+        terms.add(word);
+      }
+    }
+    return summarise(htmlText, terms, anchor);
+  };
+}
 """
 
 

@@ -53,3 +53,14 @@ def test_search_finds_words_with_or_without_macrons(app, query, page):
         links = browser.eval_on_selector_all(
             "#search-results ul.search li a", "links => links.map(a => a.getAttribute('href'))")
     assert any(link.startswith(f"{page}.html") for link in links), links
+
+
+@pytest.mark.sphinx("html", testroot="te-reo")
+def test_search_summary_shows_the_passage_with_the_macron_spelling(app):
+    executable = require_tool("chromium", "apt-get install chromium")
+    app.build()
+    with serve(app.outdir) as base, chromium(executable) as browser:
+        browser.goto(f"{base}/search.html?q=otorohanga")
+        browser.wait_for_selector("#search-results ul.search li p.context", timeout=15000)
+        summary = browser.inner_text("#search-results ul.search li p.context")
+    assert "council in Ōtorohanga posts" in summary
