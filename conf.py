@@ -247,6 +247,10 @@ latex_elements = {
 \addto\captionsnewzealand{\renewcommand{\contentsname}{Contents}}
 % Room for the running heads of the 11pt text (fancyhdr asks for 13.6pt).
 \setlength{\headheight}{14pt}
+% Reference lists (class apa-references, _ext/page_references.py) ragged
+% right, as APA asks: justified, an unbreakable web address stretches the
+% spaces of its line.
+\newenvironment{sphinxclassapa-references}{\raggedright}{}
 """,
 }
 # Print has no links to click: web addresses go in footnotes.
