@@ -17,7 +17,7 @@ import fnmatch
 import sys
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
@@ -69,10 +69,10 @@ def parse(path: Path) -> Page:
     return Page(links, frozenset(ids | names))
 
 
-def check_link(site: Path, page: Path, url: str, read=parse) -> str | None:
+def check_link(site: Path, page: Path, url: str, read) -> str | None:
     """Why an internal link is broken, or None when it is fine.
 
-    ``read`` parses a page; check_site passes a cached one.
+    ``read`` gives a page's links and anchors (parse, cached by check_site).
     """
     parts = urlsplit(url)
     path, fragment = unquote(parts.path), unquote(parts.fragment)
@@ -101,7 +101,7 @@ def check_site(site: Path) -> tuple[list[Problem], int, int]:
     pages = sorted(site.rglob("*.html"))
     problems, checked = [], 0
     for page in pages:
-        page_name = PurePosixPath(page.relative_to(site)).as_posix()
+        page_name = page.relative_to(site).as_posix()
         for url in read(page).links:
             if is_external(url):
                 continue

@@ -56,7 +56,8 @@ def describe(entry: dict) -> str:
     info = str(entry.get("info", "")).strip()
     if entry["status"] == "redirected":
         old, new = urlsplit(entry["uri"]), urlsplit(info)
-        text = f"redirects ({entry.get('code') or 'redirect'}) to <{info}>"
+        code = f" ({entry['code']})" if entry.get("code") else ""
+        text = f"redirects{code} to <{info}>"
         if (old.scheme, new.scheme) == ("http", "https") and old.netloc == new.netloc:
             text += "; change the link to https"
         return text
