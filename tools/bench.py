@@ -153,7 +153,8 @@ def make_site(project: Path, root: Path, size: int) -> Path:
 
 @dataclass
 class Build:
-    seconds: float
+    seconds: float  # wall clock
+    cpu: float  # user + system time of the build and its worker processes
     peak_mb: float
     warnings: list
 
@@ -176,28 +177,34 @@ def _tree_rss_kb(pid: int) -> int:
 def sphinx_build(src: Path, out: Path, *, jobs: int, fast: bool, fresh: bool) -> Build:
     if fresh:
         shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True, exist_ok=True)
     command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", str(jobs),
                "-d", str(out / ".doctrees"), "-D", f"fast_navigation={int(fast)}",
                str(src), str(out / "html")]
-    start = time.perf_counter()
-    process = subprocess.Popen(command, env=ENV, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True)
-    peak = [0]
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as stderr:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, env=ENV, stdout=subprocess.DEVNULL, stderr=stderr)
+        peak, done = [0], threading.Event()
 
-    def sample() -> None:
-        while process.poll() is None:
-            peak[0] = max(peak[0], _tree_rss_kb(process.pid))
-            time.sleep(0.05)
+        def sample() -> None:
+            while not done.is_set():
+                peak[0] = max(peak[0], _tree_rss_kb(process.pid))
+                time.sleep(0.05)
 
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    stderr = process.communicate()[1]
-    seconds = time.perf_counter() - start
-    sampler.join()
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        # wait4 gives the CPU time of the build and of the workers it reaped.
+        _pid, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        done.set()
+        sampler.join()
+        stderr.seek(0)
+        errors = stderr.read()
     if process.returncode != 0:
-        raise RuntimeError(f"the build of {src} failed:\n{stderr[-3000:]}")
-    warnings = [line for line in stderr.splitlines() if "WARNING" in line or "ERROR" in line]
-    return Build(seconds, peak[0] / 1024, warnings)
+        raise RuntimeError(f"the build of {src} failed:\n{errors[-3000:]}")
+    warnings = [line for line in errors.splitlines() if "WARNING" in line or "ERROR" in line]
+    return Build(seconds, usage.ru_utime + usage.ru_stime, peak[0] / 1024, warnings)
 
 
 def rewritten(outdir: Path, since: dict) -> int:
@@ -243,6 +250,18 @@ def median(values: list) -> float:
     return statistics.median(values) if values else float("nan")
 
 
+def timing(runs: list) -> str:
+    """Median wall time, and median CPU time in brackets."""
+    return f"{median([b.seconds for b in runs]):.1f} s ({median([b.cpu for b in runs]):.1f} s)"
+
+
+def ratio(fast: list, stock: list) -> str:
+    """Median of the pairwise fast/stock ratios, wall (CPU)."""
+    wall = median([f.seconds / s.seconds for f, s in zip(fast, stock)])
+    cpu = median([f.cpu / s.cpu for f, s in zip(fast, stock)])
+    return f"{wall:.2f} ({cpu:.2f})"
+
+
 def machine() -> str:
     cpu = "unknown CPU"
     try:
@@ -281,33 +300,33 @@ def main(argv: list | None = None) -> int:
             repeat = args.repeat if size <= 100 else min(args.repeat, args.repeat_large)
             site = make_site(args.project, root, size)
             for jobs in args.jobs:
-                fast_times, stock_times, ratios, peaks = [], [], [], []
+                fast_runs, stock_runs, peaks = [], [], []
                 for run in range(repeat):
                     fast = sphinx_build(site, root / "fast", jobs=jobs, fast=True, fresh=True)
                     stock = sphinx_build(site, root / "stock", jobs=jobs, fast=False, fresh=True)
-                    fast_times.append(fast.seconds)
-                    stock_times.append(stock.seconds)
-                    ratios.append(fast.seconds / stock.seconds)
+                    fast_runs.append(fast)
+                    stock_runs.append(stock)
                     peaks.append(fast.peak_mb)
                     warnings.update(fast.warnings + stock.warnings)
-                    print(f"  N={size} -j {jobs} run {run + 1}: fast {fast.seconds:.1f} s, "
-                          f"stock {stock.seconds:.1f} s", flush=True)
-                results[(size, jobs)] = median(fast_times)
-                rows.append((f"Full build, N={size}, -j {jobs}",
-                             f"{median(fast_times):.1f} s", f"{median(stock_times):.1f} s",
-                             f"{median(ratios):.2f}", f"peak {max(peaks):.0f} MB"))
+                    print(f"  N={size} -j {jobs} run {run + 1}: fast {fast.seconds:.1f} s "
+                          f"(CPU {fast.cpu:.1f} s), stock {stock.seconds:.1f} s "
+                          f"(CPU {stock.cpu:.1f} s)", flush=True)
+                results[(size, jobs)] = (median([b.seconds for b in fast_runs]),
+                                         median([b.cpu for b in fast_runs]))
+                rows.append((f"Full build, N={size}, -j {jobs}", timing(fast_runs), timing(stock_runs),
+                             ratio(fast_runs, stock_runs), f"peak {max(peaks):.0f} MB"))
 
             # Incremental builds, as a contributor previews: serial, no -E.
             out = root / "fast"
             sphinx_build(site, out, jobs=1, fast=True, fresh=True)
             case = site / LIBRARY / "case-0001.md"
-            text_times, text_pages, meta_times, meta_pages = [], [], [], []
+            text_runs, text_pages, meta_runs, meta_pages = [], [], [], []
             for run in range(repeat):
                 before = mtimes(out / "html")
                 case.write_text(case.read_text(encoding="utf-8")
                                 + f"\nAn added sentence, edit {run}.\n", encoding="utf-8")
                 build = sphinx_build(site, out, jobs=1, fast=True, fresh=False)
-                text_times.append(build.seconds)
+                text_runs.append(build)
                 text_pages.append(rewritten(out / "html", before))
 
                 before = mtimes(out / "html")
@@ -319,16 +338,16 @@ def main(argv: list | None = None) -> int:
                                                f"success_factors: [{', '.join(changed)}]"),
                                 encoding="utf-8")
                 build = sphinx_build(site, out, jobs=1, fast=True, fresh=False)
-                meta_times.append(build.seconds)
+                meta_runs.append(build)
                 meta_pages.append(rewritten(out / "html", before))
             total_pages = len(list((out / "html").rglob("*.html")))
-            full = results.get((size, 1), float("nan"))
-            rows.append((f"Incremental, N={size}, one case study's text",
-                         f"{median(text_times):.1f} s", "", f"{median(text_times) / full:.2f} of full",
-                         f"{median(text_pages):.0f} of {total_pages} pages rewritten"))
-            rows.append((f"Incremental, N={size}, one case study's front matter",
-                         f"{median(meta_times):.1f} s", "", f"{median(meta_times) / full:.2f} of full",
-                         f"{median(meta_pages):.0f} of {total_pages} pages rewritten"))
+            full = results.get((size, 1), (float("nan"), float("nan")))
+            for label, runs, counts in (("text", text_runs, text_pages),
+                                        ("front matter", meta_runs, meta_pages)):
+                wall, cpu = median([b.seconds for b in runs]), median([b.cpu for b in runs])
+                rows.append((f"Incremental, N={size}, one case study's {label}", timing(runs), "",
+                             f"{wall / full[0]:.2f} ({cpu / full[1]:.2f}) of full",
+                             f"{median(counts):.0f} of {total_pages} pages rewritten"))
 
             html_bytes = sum(p.stat().st_size for p in (out / "html").rglob("*.html"))
             html_size, assets = page_weight(out / "html" / LIBRARY / "case-0002.html")
@@ -338,7 +357,8 @@ def main(argv: list | None = None) -> int:
         if len(args.sizes) >= 2 and (args.sizes[-1], 1) in results:
             small, large = args.sizes[0], args.sizes[-1]
             rows.append((f"Growth, time({large}) / time({small}), -j 1",
-                         f"{results[(large, 1)] / results[(small, 1)]:.1f}", "", "",
+                         f"{results[(large, 1)][0] / results[(small, 1)][0]:.1f} "
+                         f"({results[(large, 1)][1] / results[(small, 1)][1]:.1f})", "", "",
                          f"{large / small:.0f}x the pages"))
     except RuntimeError as error:
         print(f"\n{error}\nThe benchmark measures the guide, so the guide must build first.")
@@ -354,7 +374,9 @@ def main(argv: list | None = None) -> int:
     print()
     for row in [header, tuple("-" * w for w in widths), *rows]:
         print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip())
-    print("\nRatio: fast / stock, median of pairs run back to back; incremental: of the -j 1 full build.")
+    print("\nTimes: median wall clock (median CPU time, user + system, of the build and its")
+    print("workers: steadier on a shared machine).  Ratio: fast / stock, median of pairs run")
+    print("back to back; incremental: of the -j 1 full build.")
     if warnings:
         print(f"\nThe builds gave {len(warnings)} distinct warning(s), e.g.:")
         for line in sorted(warnings)[:5]:
