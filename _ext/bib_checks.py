@@ -10,7 +10,9 @@ so these are errors here, also without ``-W``:
 - a key defined twice (file, both lines, the key);
 - an entry of a type the APA style cannot format, or without a field its
   type needs (file, line, key, the missing fields);
-- a citation of a key that no .bib file defines (page, line, key).
+- a citation of a key that no .bib file defines (page, line, key);
+- a citation whose target does not parse, such as ``{key}{p. 61}``
+  (page, line, what to write instead).
 
 Every problem found is reported at once, so one build shows them all.
 """
@@ -26,6 +28,8 @@ from pybtex.database.input.bibtex import Parser
 from pybtex.scanner import PybtexSyntaxError
 from sphinx.errors import SphinxError
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
+from sphinxcontrib.bibtex.domain import BibtexDomain
+from sphinxcontrib.bibtex.roles import CiteRole
 
 from apa_style import REQUIRED_FIELDS
 
@@ -165,8 +169,29 @@ def check_cited_keys(app: Sphinx, env: BuildEnvironment) -> None:
         raise BibliographyError("\n".join(problems))
 
 
+class CheckedCiteRole(CiteRole):
+    """sphinxcontrib-bibtex's cite role, with a clear error for a bad target.
+
+    Unchecked, a malformed target stops the build with a bare traceback.
+    """
+
+    def result_nodes(self, document, env, node, is_ref):
+        try:
+            list(parse_citation_targets(node["reftarget"]))
+        except ValueError:
+            raise BibliographyError(
+                f"{env.doc2path(env.docname)}:{self.lineno}: the citation "
+                f"{node['reftarget']!r} does not parse. Write keys separated by commas, "
+                "with optional text in braces before or after a key: "
+                "{cite:p}`{see}kaplan2010users{p. 61},hanna2011connected`."
+            ) from None
+        return super().result_nodes(document, env, node, is_ref)
+
+
 def setup(app: Sphinx):
     app.setup_extension("sphinxcontrib.bibtex")
+    for name in BibtexDomain.roles:
+        app.add_role_to_domain("cite", name, CheckedCiteRole(), override=True)
     # Before sphinxcontrib-bibtex parses the files (priority 500).
     app.connect("builder-inited", check_bibfiles, priority=100)
     # Before sphinxcontrib-bibtex formats the bibliographies (priority 500).

@@ -56,7 +56,7 @@ REFERENCES = [
      "guidance. https://webtoolkit.govt.nz/files/Social-Media-in-Government-High-"
      "level-Guidance-final.pdf"),
     ("dimaio2011best",  # blog post
-     "Di Maio, A. (2011, December 1). The best government social media guidelines so "
+     "Di Maio, A. (2011). The best government social media guidelines so "
      "far come from New Zealand [Blog post]. Gartner blog. http://blogs.gartner.com/"
      "andrea_dimaio/2011/12/01/best-government-social-media-guidelines-so-far/"),
     ("hanna2011connected",

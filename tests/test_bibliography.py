@@ -167,3 +167,16 @@ def test_unknown_type_and_missing_fields_are_reported(tmp_path):
     assert problems[0].startswith(f"{bibfile}:1: entry 'a2020thing' has type @misc")
     assert problems[1].startswith(
         f"{bibfile}:5: entry 'b2020paper' (@article) lacks journal, volume, pages")
+
+
+def test_malformed_citation_target_fails(rootdir, tmp_path):
+    srcdir = _copy_root(rootdir, "bib-missing-key", tmp_path)
+    (srcdir / "index.md").write_text(
+        "# Page\n\nSee {cite:p}`{kaplan2010users}{p. 61}`.\n", encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=srcdir)
+    try:
+        with pytest.raises(BibliographyError) as error:
+            app.build()
+    finally:
+        app.cleanup()
+    assert "index.md:3: the citation '{kaplan2010users}{p. 61}' does not parse" in str(error.value)
