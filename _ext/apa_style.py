@@ -250,17 +250,39 @@ def reference_authors(persons: list[Person]) -> str:
     return ", ".join(names[:-1]) + ", & " + names[-1]
 
 
+# APA 6.17: in title case, words of three letters or fewer stay lower case
+# if they are articles, short conjunctions or short prepositions.
+_MINOR_WORDS = frozenset(
+    "a an the and as but for if nor or so yet at by in of off on per to up via".split()
+)
+
+
+def title_case(title: str) -> str:
+    """APA title case, for a title cited in the text: 'Police Reap Benefits of Social Media'."""
+    words = title.split(" ")
+    result = []
+    for index, word in enumerate(words):
+        starts = index == 0 or words[index - 1].endswith((":", "?", "!", "\u2014"))
+        if word.lower() in _MINOR_WORDS and not starts:
+            result.append(word)
+        else:
+            result.append("-".join(part[:1].upper() + part[1:] for part in word.split("-")))
+    return " ".join(result)
+
+
 def intext_authors(entry: Entry, textual: bool) -> Text:
     """Author element of a citation: 'Kaplan & Haenlein', 'Hanna et al.'
 
-    Works without author are cited by title: in italics when the reference
-    list italicises the title, otherwise in double quotation marks.
+    Works without author are cited by title, in title case: in italics when
+    the reference list italicises the title, otherwise in double quotation
+    marks (APA 8.14).
     """
     persons = _authors(entry)
     if not persons:
         title = _title_plain(entry)
         if entry.type == "legislation":
             return Text(title)
+        title = title_case(title)
         if _title_in_italics(entry):
             return Text(Tag("em", title))
         return Text(f"\u201c{title}\u201d")

@@ -28,8 +28,8 @@ CITATIONS = [
     "Privacy Act 2020",
     "(Privacy Act 2020, s 22)",
     "(Rose, 1996/1998)",
-    "(\u201cThe new amplifiers,\u201d 2014)",
-    "(Police reap benefits of social media, 2013)",
+    "(\u201cThe New Amplifiers,\u201d 2014)",
+    "(Police Reap Benefits of Social Media, 2013)",
     "(Te Kawa Mataaho Public Service Commission, n.d.)",
     "(Ahmed, 2011; Briones et al., 2011; Di Maio, 2011; Kanter & Fine, 2010; "
     "Office of the Auditor-General, 2013)",
@@ -255,3 +255,11 @@ def test_latex_reference_lists_have_no_labels(rootdir, tmp_path):
     assert f"\\hyperlink{{{target}}}" in tex
     assert (f"\\hypertarget{{{target}}}{{}}\\raggedright\\hangindent=2em\\hangafter=1 "
             "Kaplan, A. M., \\& Haenlein, M. (2010).") in tex
+
+
+def test_title_case_for_titles_cited_in_the_text():
+    assert apa_style.title_case("Police reap benefits of social media") == (
+        "Police Reap Benefits of Social Media")
+    assert apa_style.title_case("Social media in government: Hands-on toolbox") == (
+        "Social Media in Government: Hands-On Toolbox")
+    assert apa_style.title_case("the new amplifiers") == "The New Amplifiers"
