@@ -79,6 +79,10 @@ test: $(VENV)/.test-installed node_modules/.installed ## Run the test suite (pyt
 
 # --- Quality checks --------------------------------------------------------------
 
+.PHONY: lint
+lint: $(VENV)/.test-installed ## Check the pages' spelling, macrons (Māori, Taupō) and New Zealand spelling
+	$(BIN)/python tools/content_lint.py
+
 .PHONY: check-links
 check-links: $(VENV)/.test-installed ## Check every internal link and #anchor of the built site (offline; run make html first)
 	$(BIN)/python tools/check_links.py $(BUILDDIR)/html
