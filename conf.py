@@ -247,10 +247,9 @@ latex_elements = {
 \addto\captionsnewzealand{\renewcommand{\contentsname}{Contents}}
 % Room for the running heads of the 11pt text (fancyhdr asks for 13.6pt).
 \setlength{\headheight}{14pt}
-% Reference lists (class apa-references, _ext/page_references.py) ragged
-% right, as APA asks: justified, an unbreakable web address stretches the
-% spaces of its line.
-\newenvironment{sphinxclassapa-references}{\raggedright}{}
+% Long web addresses in reference lists may also break after a hyphen, not
+% only after / and . (else one overruns the margin).
+\expandafter\def\expandafter\UrlBreaks\expandafter{\UrlBreaks\do\-}
 """,
 }
 # Print has no links to click: web addresses go in footnotes.
