@@ -209,7 +209,7 @@ def setup(app):
     app.add_directive("case-study-list", CaseStudyList)
     app.add_directive("success-factor-matrix", SuccessFactorMatrix)
     app.add_css_file("toolkit.css")
-    app.connect("env-check-consistency", _check_options, priority=400)
+    app.connect("env-updated", _check_options, priority=400)
     app.connect("doctree-resolved", _resolve)
     return {"version": "1", "env_version": 1,
             "parallel_read_safe": True, "parallel_write_safe": True}

@@ -456,15 +456,13 @@ def _merge(app, env, docnames, other) -> None:
 
 
 def _reread(app, env, added, changed, removed) -> list:
-    # A page with problems is read again on every build, so an incremental
-    # build reports it (and fails) as long as it is wrong.  A page showing a
-    # generated index is read again when any content page changed: a case
-    # study or question may have been added, edited, moved or removed.
-    again = set(env.toolkit_problems)
+    # A page showing a generated index is read again when any content page
+    # changed: a case study or question may have been added, edited, moved
+    # or removed.
     patterns = app.config.toolkit_content_patterns
     if any(is_content(docname, patterns) for docname in added | changed | removed):
-        again |= set(env.toolkit_generated)
-    return sorted(again - set(removed))
+        return sorted(set(env.toolkit_generated) - set(removed))
+    return []
 
 
 def add_problem(env, docname: str, problem: Problem) -> None:
@@ -507,10 +505,14 @@ def setup(app):
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     app.connect("env-get-outdated", _reread)
-    # Cross-page checks of the other toolkit extensions run at priority 400,
-    # after this reset (300) and before the final verdict (800).
-    app.connect("env-check-consistency", _start_cross_checks, priority=300)
-    app.connect("env-check-consistency", _check_factor_ids, priority=400)
-    app.connect("env-check-consistency", _fail_on_problems, priority=800)
+    # Once every page is read, and before the environment is saved: a build
+    # with problems never saves its environment, so the next build reads the
+    # broken pages again and fails again, even when nothing changed.  The
+    # cross-page checks of the other toolkit extensions connect to
+    # env-updated at priority 400, between this reset (300) and the final
+    # verdict (800).
+    app.connect("env-updated", _start_cross_checks, priority=300)
+    app.connect("env-updated", _check_factor_ids, priority=400)
+    app.connect("env-updated", _fail_on_problems, priority=800)
     return {"version": "1", "env_version": 1,
             "parallel_read_safe": True, "parallel_write_safe": True}

@@ -277,7 +277,7 @@ def setup(app):
     app.connect("builder-inited", _init_env)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
-    app.connect("env-check-consistency", _check_unique_ids, priority=400)
+    app.connect("env-updated", _check_unique_ids, priority=400)
     app.connect("doctree-read", _gather_questions)
     app.connect("doctree-resolved", _link_to_assessment)
     app.connect("doctree-resolved", _resolve_assessment)

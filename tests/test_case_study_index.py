@@ -101,3 +101,12 @@ def test_description_is_the_meta_description(app):
     meta = soup(app, "case-studies/measles.html").find("meta", attrs={"name": "description"})
     assert meta["content"] == "Reaching teenagers during a measles outbreak."
     assert app.env.metadata["case-studies/measles"]["og:description"] == meta["content"]
+
+
+def test_an_unknown_filter_fails_again_when_nothing_changed(make_app, tmp_path):
+    src = copy_root("toolkit", tmp_path)
+    edit(src / "guidance/government-sector.md", ":sector: government", ":sector: goverment")
+    with pytest.raises(SphinxError):
+        make_app("html", srcdir=src).build()
+    with pytest.raises(SphinxError, match="goverment"):
+        make_app("html", srcdir=src, freshenv=False).build()
