@@ -111,3 +111,23 @@ def test_clean_log_passes(tmp_path, capsys):
     log = tmp_path / "book.log"
     log.write_text("Output written on book.pdf (96 pages).\n")
     assert check_latex_log.main([str(log)]) == 0
+
+
+@pytest.mark.slow
+def test_every_page_links_to_the_pdf(site_html):
+    for page in (site_html / "index.html", site_html / "guidance" / "glossary.html"):
+        html = page.read_text()
+        prefix = "../" if page.parent != site_html else ""
+        assert f'href="{prefix}_downloads/{PDF_NAME}.pdf"' in html, page
+
+
+def test_make_pdf_without_tex_prints_the_install_command(tmp_path):
+    require_tool("make", "sudo apt-get install make")
+    # An empty PATH hides TeX; -o: do not (re)build the virtual environment.
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-o", ".venv/.docs-installed", "pdf",
+         f"PATH={tmp_path}"],
+        cwd=REPO, capture_output=True, text=True,
+    )
+    assert result.returncode != 0
+    assert f"  {TEX_INSTALL}\n" in result.stdout
