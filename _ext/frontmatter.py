@@ -34,6 +34,7 @@ from sphinx.util import logging
 from sphinx.util.matching import Matcher
 
 from frontmatter_schema import (
+    FIELDS,
     FIELDS_BY_NAME,
     PAGE_TYPES,
     PASSTHROUGH_KEYS,
@@ -150,7 +151,7 @@ def parse_text(text: str, path: str) -> FrontMatter:
         if key in result.values:
             result.problems.append(Problem(
                 path, line, key, key,
-                f"appears twice (first on line {result.lines[key]}); keep one"))
+                f"{key!r} appears twice (first on line {result.lines[key]}); keep one"))
             continue
         result.lines[key] = line
         result.values[key] = _plain(value_node)
@@ -197,18 +198,23 @@ def check(fm: FrontMatter, bib_keys: Callable[[str], bool] | None = None) -> tup
 
     values = fm.values
     page_type = values.get("page_type")
+    known_type = isinstance(page_type, str) and page_type in PAGE_TYPES
+    typed = {}
     if page_type is None:
         fail("page_type", "", f"is required; valid choices: {', '.join(PAGE_TYPES)}")
-        return {}, problems
-    if not isinstance(page_type, str) or page_type not in PAGE_TYPES:
+    elif not known_type:
         fail("page_type", page_type,
              f"{page_type!r} is not a page type; {suggest(page_type, PAGE_TYPES)}")
-        return {}, problems
+    else:
+        typed["page_type"] = page_type
 
-    allowed = fields_for(page_type)
+    # Without a valid page type every value is still checked; which fields
+    # the page may and must have waits until the page type is fixed.
+    allowed = fields_for(page_type) if known_type else FIELDS
     allowed_names = [f.name for f in allowed]
-    typed = {}
     for key, value in values.items():
+        if key == "page_type":
+            continue
         if key in PASSTHROUGH_KEYS:
             typed[key] = value
             continue
@@ -216,7 +222,7 @@ def check(fm: FrontMatter, bib_keys: Callable[[str], bool] | None = None) -> tup
         if spec is None:
             fail(key, key, f"unknown key {key!r}; {suggest(key, allowed_names)}")
             continue
-        if page_type not in spec.allowed_for:
+        if known_type and page_type not in spec.allowed_for:
             fail(key, value, f"is not a field of a {page_type} page; "
                  f"fields it may have: {', '.join(allowed_names)}")
             continue
@@ -225,7 +231,7 @@ def check(fm: FrontMatter, bib_keys: Callable[[str], bool] | None = None) -> tup
             typed[key] = result
         else:
             fail(key, value, result)
-    for spec in allowed:
+    for spec in allowed if known_type else ():
         if page_type in spec.required_for and spec.name not in values:
             problems.append(Problem(
                 path, fm.start_line, spec.name, "",

@@ -121,3 +121,17 @@ def test_check_returns_typed_values():
     assert problems == []
     assert typed["last_reviewed"].isoformat() == "2026-11-25"
     assert typed["review_every_months"] == 6
+
+
+def test_values_are_checked_even_when_the_page_type_is_wrong():
+    fm = parse_text("---\npage_type: casestudy\nowner: Editors\nlast_reviewed: 2026-13-01\n"
+                    "sector: goverment\n---\n", "x.md")
+    _, problems = check(fm)
+    assert [(p.line, p.field) for p in problems] == [
+        (2, "page_type"), (4, "last_reviewed"), (5, "sector")]
+
+
+def test_a_key_given_twice_is_reported_with_both_lines():
+    fm = parse_text("---\npage_type: guidance\nowner: A\nowner: B\n---\n", "x.md")
+    _, problems = check(fm)
+    assert "x.md:4: owner: 'owner' appears twice (first on line 3); keep one" in map(str, problems)
