@@ -102,7 +102,7 @@ def _list(app, fromdocname, sector, factor) -> list:
 def _empty_message(app, sector, factor):
     scope = " and ".join(filter(None, (
         f"the {sector} sector" if sector else "",
-        f"this success factor" if factor else "")))
+        "this success factor" if factor else "")))
     text = f"No case studies yet{' for ' + scope if scope else ''}. Know a good example? "
     paragraph = nodes.paragraph("", text, classes=["case-study-list-empty"])
     url = app.config.toolkit_contribute_url
