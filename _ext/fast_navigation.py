@@ -242,18 +242,20 @@ def _tree_is_modelled(env: BuildEnvironment) -> bool:
 
 
 def _template_for(app: Sphinx, pagename: str) -> _Template | None:
-    cache = _templates.setdefault(app.builder, {})
-    if "modelled" not in cache:
-        cache["modelled"] = _tree_is_modelled(app.env)
-        if not cache["modelled"]:
+    cache = _templates.get(app.builder)
+    if cache is None:
+        modelled = _tree_is_modelled(app.env)
+        if not modelled:
             logger.info("fast_navigation: a page sets tocdepth or a toctree holds "
                         "an only directive; Furo computes the navigation")
+        cache = _templates[app.builder] = {"modelled": modelled, "folders": {}}
     if not cache["modelled"]:
         return None
+    folders = cache["folders"]
     folder = posixpath.dirname(pagename)
-    if folder not in cache:
-        cache[folder] = _build_template(app, folder)
-    return cache[folder]
+    if folder not in folders:
+        folders[folder] = _build_template(app, folder)
+    return folders[folder]
 
 
 def _forget_templates(app: Sphinx, builder: Any) -> None:
@@ -263,7 +265,8 @@ def _forget_templates(app: Sphinx, builder: Any) -> None:
 def _take_over_navigation(app: Sphinx, pagename: str, templatename: str,
                           context: dict, doctree: Any) -> None:
     """Before Furo's handler: make Furo's own tree computation a no-op."""
-    if not app.config.fast_navigation or app.builder.name != "html" or "toctree" not in context:
+    if (not app.config.fast_navigation or app.config.html_theme != "furo"
+            or app.builder.name != "html" or "toctree" not in context):
         return
     template = _template_for(app, pagename)
     if template is None:

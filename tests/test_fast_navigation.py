@@ -70,7 +70,7 @@ def test_pages_identical_to_stock_furo(build, parallel):
     assert_same_pages(stock_pages, fast_pages)
     # The fast path really ran: it built templates (in the main process too
     # when parallel, which writes the first page itself).
-    assert fast_navigation._templates.get(fast.builder)
+    assert fast_navigation._templates[fast.builder]["folders"]
 
 
 def test_current_page_marked(build):
@@ -139,3 +139,17 @@ def test_text_edit_rewrites_only_that_page(build):
     # index and search pages, which Sphinx writes on every build.
     assert changed == ["case-studies/case-2.html", "case-studies/index.html",
                        "genindex.html", "search.html"]
+
+
+def test_tocdepth_page_left_to_furo(build, tmp_path):
+    """With a page's tocdepth, trees differ in shape between pages: Furo does it."""
+    sources = {}
+    for name in ("stock", "fast"):
+        sources[name] = tmp_path / name
+        shutil.copytree(ROOT, sources[name])
+        page = sources[name] / "guidance" / "whakapapa.md"
+        page.write_text("---\ntocdepth: 1\n---\n" + page.read_text())
+    stock = build("stock", fast=False, srcdir=sources["stock"])
+    fast = build("fast", fast=True, srcdir=sources["fast"])
+    assert fast_navigation._templates[fast.builder]["modelled"] is False
+    assert_same_pages(pages(stock.outdir), pages(fast.outdir))
