@@ -213,16 +213,17 @@ linkcheck_anchors_ignore_for_url = [r"https://github\.com/"]
 
 # -- LaTeX / PDF output ----------------------------------------------------------
 
-# `make pdf` builds the whole guide as one book: title page, contents, one
-# chapter per page in the order of the start page's toctrees, each page's own
+# `make pdf` builds the whole guide as one book: title page, contents, the
+# start page, one chapter per page it lists, in order, each page's own
 # "References" section at its end (_ext/page_references.py), and the global
 # reference list as the last chapter.
 
 latex_engine = "xelatex"  # Unicode input: macrons without font tricks
+# The start page is the first chapter (who the guide is for, reading paths
+# with page numbers, how to cite it); each page it lists is a chapter
+# (_ext/latex_book.py).
 latex_documents = [
-    # toctree_only: the start page is the web site's landing page (reading
-    # paths, link tables); in the book its toctrees alone give the chapters.
-    (root_doc, f"{pdf_basename}.tex", project, author, "manual", True),
+    (root_doc, f"{pdf_basename}.tex", project, author, "manual"),
 ]
 # The title page's date (Sphinx's `today`), New Zealand style ("25 November
 # 2026") and from SOURCE_DATE_EPOCH like the copyright year.

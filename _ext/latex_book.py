@@ -5,8 +5,11 @@ A page that ends with its toctree inside its last subsection (the factor
 overview's "Which case studies show which factors", say) would have the
 pages it lists printed as sub-subsections of that subsection.  This moves
 each listed page to the end of the listing page's top section, so the eight
-success factor pages are sections 7.6 to 7.13 of the "eight success factors"
-chapter, as a reader expects.  The HTML site is not affected.
+success factor pages are sections of the "eight success factors" chapter,
+as a reader expects.  The pages the start page lists go after the start
+page instead, and the start page is the book's first chapter (who the guide
+is for, how to cite it), so that each page it lists is a chapter of its own.
+The HTML site is not affected.
 """
 
 from __future__ import annotations
@@ -27,7 +30,15 @@ class ListedPagesFollowTheirPage(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         # start_of_file marks a pasted page; document order keeps toctree order.
-        for page in list(self.document.findall(addnodes.start_of_file)):
+        pages = list(self.document.findall(addnodes.start_of_file))
+        # Sphinx pastes a page's nodes without pointing them at their new
+        # parent (sphinx.util.nodes.inline_all_toctrees); the walks up below
+        # need the real one.
+        for page in pages:
+            for child in page.children:
+                child.parent = page
+        start_page_moved = []
+        for page in pages:
             innermost, top = None, None
             ancestor = page.parent
             # Stop at the page that lists this one (or the whole book).
@@ -36,13 +47,34 @@ class ListedPagesFollowTheirPage(SphinxPostTransform):
                     innermost = innermost or ancestor
                     top = ancestor
                 ancestor = ancestor.parent
-            if innermost is top:
+            listed_by_start_page = isinstance(ancestor, nodes.document)
+            if innermost is top and not listed_by_start_page:
                 continue
             wrapper = page.parent
             wrapper.remove(page)
-            top.append(page)
+            if listed_by_start_page:
+                start_page_moved.append(page)
+            else:
+                top.append(page)
             if not wrapper.children:  # the emptied toctree wrapper
                 wrapper.parent.remove(wrapper)
+        self.document.extend(start_page_moved)
+        self.start_page_as_first_chapter()
+
+    def start_page_as_first_chapter(self) -> None:
+        """Give the start page's heading a chapter of its own.
+
+        Sphinx's LaTeX writer takes the book's first heading for the title
+        page's and drops it from the text, which would turn each of the start
+        page's subsections into a chapter.  An empty first section takes that
+        role instead (the title page shows latex_documents' title).
+        """
+        start_page = next(
+            (child for child in self.document.children if isinstance(child, nodes.section)), None
+        )
+        if start_page is not None:
+            heading = start_page[0].astext()  # the writer needs some text
+            self.document.insert(0, nodes.section("", nodes.title(heading, heading)))
 
 
 def setup(app: Sphinx):

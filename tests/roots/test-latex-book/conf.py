@@ -1,5 +1,6 @@
-# A book whose overview page lists its child pages from inside a subsection.
+# A book whose start page and overview page list pages from inside a
+# subsection, as the guide's do.
 extensions = ["myst_parser", "latex_book"]
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build"]
-latex_documents = [("index", "book.tex", "Book", "Author", "manual", True)]
+latex_documents = [("index", "book.tex", "Book", "Author", "manual")]
