@@ -32,6 +32,7 @@ Decisions, each following the APA Publication Manual (7th ed.):
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -78,6 +79,10 @@ MAX_LISTED_AUTHORS = 20  # APA 7: up to 20 names, then an ellipsis and the last
 # -- Plain-text helpers --------------------------------------------------------------
 
 
+# Cached: the same few hundred field values are decoded for every citation
+# and every page's reference list, and LaTeX decoding was the largest cost of
+# a build with hundreds of case studies (see tools/bench.py).
+@functools.lru_cache(maxsize=None)
 def plain(latex: str) -> str:
     """The text of a BibTeX value without its braces and LaTeX markup."""
     return str(Text.from_latex(latex))
