@@ -23,7 +23,7 @@ logger = logging.getLogger(__name__)
 
 
 class ContentProblemsError(SphinxError):
-    category = "Content problems"
+    category = "The guide's pages need fixing"  # as frontmatter says it: one message for contributors
 
 
 def location_of(env, docname: str, node: nodes.Node | None = None) -> str:

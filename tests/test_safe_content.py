@@ -63,3 +63,9 @@ def test_html_parsing_myst_extensions_are_refused(make_app, app_params):
     args, kwargs = app_params
     with pytest.raises(ConfigError, match="remove html_image from myst_enable_extensions"):
         make_app(*args, **kwargs)
+
+
+@pytest.mark.sphinx("html", testroot="safe-content")
+def test_docutils_raw_setting_is_off(app):
+    """Defence in depth: docutils' own raw directive and role refuse too."""
+    assert app.env.settings["raw_enabled"] is False
