@@ -23,7 +23,8 @@ logger = logging.getLogger(__name__)
 
 
 class ContentProblemsError(SphinxError):
-    category = "The guide's pages need fixing"  # as frontmatter says it: one message for contributors
+    # The heading frontmatter's errors use: one message for contributors.
+    category = "The guide's pages need fixing"
 
 
 def location_of(env, docname: str, node: nodes.Node | None = None) -> str:
