@@ -243,9 +243,12 @@ latex_elements = {
     # repeat its entries.
     "printindex": "",
     "preamble": r"""
-% Sphinx names the table of contents after the start page's first toctree
-% caption ("Understanding the landscape"); the book's contents are Contents.
-\addto\captionsnewzealand{\renewcommand{\contentsname}{Contents}}
+% polyglossia sets New Zealand English captions through \captionsenglish,
+% not the \captionsnewzealand hook Sphinx gives its own to (sphinxmessages.sty,
+% which also names the contents after the first toctree caption).  Without
+% this a caption reads "Table1": Sphinx's \fnum@table expects "Table ".
+\addto\captionsenglish{\renewcommand{\tablename}{Table }%
+  \renewcommand{\figurename}{Fig.\@{} }\renewcommand{\literalblockname}{Listing}}
 % Room for the running heads of the 11pt text (fancyhdr asks for 13.6pt).
 \setlength{\headheight}{14pt}
 % Long web addresses in reference lists may also break after a hyphen, not
