@@ -12,6 +12,9 @@ write instead.  The ways in, all closed here:
 - roles derived from ``raw`` in ``{eval-rst}`` (``.. role:: x(raw)``);
 - ``http-equiv`` meta tags from a page's ``html_meta`` front matter (a
   refresh there would send readers to another site).
+- links that run a script or carry a page of their own (``javascript:``,
+  ``vbscript:``, ``data:`` addresses; Markdown already shows these as text,
+  but reStructuredText in ``{eval-rst}`` makes them links).
 
 Project extensions may still emit ``nodes.raw``: a node made in code has no
 source line, so it is not taken for a page's own HTML.
@@ -50,6 +53,17 @@ ADVICE = (
     (r"<(table|tr|td)\b", "write a table as a Markdown pipe table or a {list-table}"),
 )
 DEFAULT_ADVICE = "write it in Markdown; if Markdown cannot say it, ask the editors for a directive"
+
+
+# Addresses that run code or hold a document instead of pointing at one.
+# Browsers ignore whitespace and control characters inside the scheme.
+SCRIPT_SCHEMES = ("javascript", "vbscript", "data")
+IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20]")
+
+
+def is_script_link(uri: str) -> bool:
+    scheme = IGNORED_IN_SCHEME.sub("", uri).split(":", 1)
+    return len(scheme) == 2 and scheme[0].lower() in SCRIPT_SCHEMES
 
 
 def advice_for(html: str) -> str:
@@ -113,6 +127,12 @@ def _check_doctree(app, doctree: nodes.document) -> None:
         # From the page's text (an extension's node has no source line).
         if raw.source and raw.line and not CLOSING_TAG.fullmatch(raw.astext()):
             content_problems.record(env, env.docname, raw, raw_html_message(raw.astext()))
+    for reference in doctree.findall(nodes.reference):
+        if is_script_link(reference.get("refuri", "")):
+            content_problems.record(
+                env, env.docname, reference,
+                f'links must go to a web address (https://...) or a page of the guide; found '
+                f'"{excerpt(reference["refuri"])}".')
     for meta in doctree.findall(nodes.meta):
         if meta.get("http-equiv"):
             content_problems.record(  # in the front matter, at the top; MyST gives no line

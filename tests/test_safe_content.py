@@ -14,12 +14,13 @@ EXPECTED = {
     "eval-rst-raw-role.md": (7, ["raw roles are not allowed", "*text*"]),
     "html-comment.md": (3, ["<!-- TODO", "starting with %"]),
     "meta-refresh.md": (1, ["http-equiv", "refresh"]),
+    "script-link.md": (4, ["links must go to a web address", "javascript:alert(1)"]),
 }
 
 
 @pytest.fixture
 def failed_build(app):
-    with pytest.raises(ContentProblemsError, match=r"7 problem\(s\) in the pages' content"):
+    with pytest.raises(ContentProblemsError, match=r"8 problem\(s\) in the pages' content"):
         app.build()
     return app.warning.getvalue()
 
