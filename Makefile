@@ -41,7 +41,7 @@ venv: $(VENV)/.docs-installed ## Create or refresh .venv from requirements.txt
 
 .PHONY: html
 html: $(VENV)/.docs-installed ## Build the HTML site into _build/html
-	$(SPHINXBUILD) -b html $(STRICT) $(SPHINXOPTS) . $(BUILDDIR)/html
+	$(SPHINXBUILD) -b html $(STRICT) $(SPHINXOPTS) -d $(BUILDDIR)/doctrees . $(BUILDDIR)/html
 	@echo "The guide is in $(BUILDDIR)/html/index.html"
 
 # The PDF: xelatex through latexmk (sphinx-build -M latexpdf), then a check of
