@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 from bs4 import BeautifulSoup
+from pybtex.database.input.bibtex import Parser
 from sphinx.testing.util import SphinxTestApp
 
 from conftest import REPO
@@ -86,21 +87,36 @@ def test_missing_or_misplaced_markers_are_a_clear_error(text):
 
 # A row of the table in "Cite a source on a page": | `` {cite:p}`key` `` | (Author, Year) |
 CITATION_EXAMPLE = re.compile(r"^\| `` (?P<written>\{cite:[a-z]+\}`[^`]+`) `` \| (?P<shown>[^|]+?) \|$", re.M)
+# An example entry in "Add a source to references.bib" and, after it, the
+# reference list entry it gives, as a block quote in Markdown.
+BIBTEX_EXAMPLE = re.compile(
+    r"^```bibtex\n(?P<entry>@\w+\{(?P<key>[^,]+),.*?)^```\n.*?^> (?P<shown>.+?)$", re.M | re.S)
 
 
-def test_every_citation_example_gives_what_contributing_md_says(tmp_path):
-    """The citation table is built with the real references.bib and the APA style."""
-    examples = CITATION_EXAMPLE.findall((REPO / "CONTRIBUTING.md").read_text(encoding="utf-8"))
-    assert len(examples) >= 8, "the citation table in CONTRIBUTING.md was not found"
-    srcdir = tmp_path / "src"
+def contributing_text() -> str:
+    return (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def examples_page(tmp_path_factory):
+    """A page citing every example of CONTRIBUTING.md, built with the real references.bib."""
+    text = contributing_text()
+    citations = CITATION_EXAMPLE.findall(text)
+    entries = BIBTEX_EXAMPLE.findall(text)
+    assert len(citations) >= 8, "the citation table in CONTRIBUTING.md was not found"
+    assert len(entries) >= 4, "the .bib examples in CONTRIBUTING.md were not found"
+    srcdir = tmp_path_factory.mktemp("contributing") / "src"
     srcdir.mkdir()
     shutil.copy(REPO / "references.bib", srcdir)
     (srcdir / "conf.py").write_text(
         'extensions = ["myst_parser", "apa_style", "page_references", "bib_checks"]\n'
         'bibtex_bibfiles = ["references.bib"]\n'
-        'bibtex_default_style = bibtex_reference_style = "apa"\n')
-    paragraphs = "\n\n".join(written for written, _ in examples)
-    (srcdir / "index.md").write_text(f"# Examples\n\n{paragraphs}\n", encoding="utf-8")
+        'bibtex_default_style = bibtex_reference_style = "apa"\n'
+        'bibtex_cite_id = "ref-{key}"\n')
+    paragraphs = [written for written, _ in citations]
+    paragraphs.append("{cite:p}`" + ",".join(key for _, key, _ in entries) + "`")
+    (srcdir / "index.md").write_text("# Examples\n\n" + "\n\n".join(paragraphs) + "\n",
+                                     encoding="utf-8")
     app = SphinxTestApp("html", srcdir=srcdir)
     try:
         app.build()
@@ -108,14 +124,39 @@ def test_every_citation_example_gives_what_contributing_md_says(tmp_path):
         app.cleanup()
     assert app.statuscode == 0 and "WARNING" not in app.warning.getvalue(), app.warning.getvalue()
     page = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
-    shown = [" ".join(p.get_text().split()) for p in page.select("section > p")][:len(examples)]
-    assert shown == [expected for _, expected in examples]
+    return page, citations, entries
+
+
+def test_every_citation_example_gives_what_contributing_md_says(examples_page):
+    page, citations, _ = examples_page
+    shown = [" ".join(p.get_text().split()) for p in page.select("section > p")][:len(citations)]
+    assert shown == [expected for _, expected in citations]
+
+
+def test_every_bib_example_gives_the_reference_contributing_md_shows(examples_page):
+    page, _, entries = examples_page
+    for _, key, expected in entries:
+        reference = page.find(id=f"ref-{key}")
+        assert reference is not None, key
+        for italic in reference.find_all("em"):
+            italic.replace_with(f"*{italic.get_text()}*")
+        assert " ".join(reference.get_text().split()) == expected, key
+
+
+def test_every_bib_example_is_the_entry_in_references_bib():
+    """Examples are real entries, so they teach only checked data (annote aside)."""
+    real = Parser().parse_file(REPO / "references.bib").entries
+    for entry_text, key, _ in BIBTEX_EXAMPLE.findall(contributing_text()):
+        example = Parser().parse_string(entry_text).entries[key]
+        assert key in real, f"{key} is not in references.bib"
+        fields = {name: value for name, value in real[key].fields.items() if name != "annote"}
+        assert dict(example.fields) == fields, key
+        assert example.persons == real[key].persons, key
 
 
 def test_link_examples_point_at_real_pages_labels_and_terms():
     """The "Ways to link inside the guide" examples resolve in the real guide."""
-    text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    table = text.split("Ways to link inside the guide:", 1)[1].split("\n\n", 2)[1]
+    table = contributing_text().split("Ways to link inside the guide:", 1)[1].split("\n\n", 2)[1]
     pages = " ".join(path.read_text(encoding="utf-8") for path in REPO.glob("**/*.md")
                      if ".venv" not in path.parts and "node_modules" not in path.parts)
     glossary = (REPO / "guidance" / "glossary.md").read_text(encoding="utf-8").splitlines()
