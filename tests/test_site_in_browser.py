@@ -4,7 +4,8 @@ Every page of the real site is loaded once, from a loopback server, and
 checked for:
 
 - accessibility: axe-core's WCAG 2.0/2.1/2.2 A and AA rules and its best
-  practices find nothing, in the light and the dark colour scheme;
+  practices find nothing, in the light and the dark colour scheme, on a
+  desktop window and on a phone (where the page must not scroll sideways);
 - privacy: the page asks for nothing but the site's own files (no
   analytics, fonts or scripts from elsewhere).  Requests anywhere else are
   recorded and blocked, so the tests never reach the network;
@@ -33,6 +34,10 @@ SCHEMES = ("light", "dark")
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 # The search page with results: its content is made by script after loading.
 EXTRA_URLS = ["search.html?q=social+media"]
+# A desktop window, and a phone: 320 CSS pixels is also a 1280-pixel window
+# zoomed to 400%, where WCAG 1.4.10 (reflow) wants no sideways scrolling.
+WIDE = {"width": 1280, "height": 800}
+NARROW = {"width": 320, "height": 640}
 # How many Tab presses from the top of the start page the focus test follows.
 TABS = 12
 
@@ -52,6 +57,7 @@ class Visit:
     foreign_requests: list[str] = field(default_factory=list)
     links_without_noopener: list[str] = field(default_factory=list)
     lang: str = ""
+    scrolls_sideways: bool = False
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +65,7 @@ def browser(site_html):
     """(base URL, Playwright page) for the real site; other origins blocked."""
     executable = require_tool("chromium", "apt-get install chromium")
     with serve(site_html) as base, chromium(executable) as page:
+        page.set_viewport_size(WIDE)
         page.foreign_requests = []
         page.on("request", lambda request: None if request.url.startswith(
             (base + "/", "data:")) else page.foreign_requests.append(request.url))
@@ -103,6 +110,13 @@ def visits(site_html, browser) -> dict[str, Visit]:
                                               {"type": "rule", "values": COLOUR_RULES})):
             page.emulate_media(color_scheme=scheme)
             visit.violations += [f"[{scheme}] {v}" for v in run_axe(page, axe_source, run_only)]
+        # The same page on a phone: Furo's narrow layout (header bar, drawers).
+        page.set_viewport_size(NARROW)
+        visit.violations += [f"[narrow] {v}" for v in run_axe(
+            page, axe_source, {"type": "tag", "values": AXE_TAGS})]
+        visit.scrolls_sideways = page.evaluate(
+            "() => { window.scrollTo(10000, window.scrollY); return window.scrollX > 0; }")
+        page.set_viewport_size(WIDE)
         visit.lang = page.evaluate("() => document.documentElement.lang")
         visit.links_without_noopener = [
             link["href"] for link in page.evaluate(EXTERNAL_LINKS_JS)
@@ -130,6 +144,10 @@ def test_pages_request_nothing_from_other_sites(visits):
 
 def test_links_to_other_sites_have_noopener(visits):
     assert not report(visits, "links_without_noopener")
+
+
+def test_no_page_scrolls_sideways_on_a_phone(visits):
+    assert not [url for url, v in visits.items() if v.scrolls_sideways]
 
 
 def test_every_page_says_it_is_in_new_zealand_english(visits):
@@ -176,3 +194,4 @@ def test_keyboard_focus_is_always_visible(browser):
         if not outlined and focus["shadow"] in ("", "none"):
             invisible.append(focus["what"])
     assert not invisible
+
