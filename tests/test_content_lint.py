@@ -32,6 +32,7 @@ EXPECTED = {
         'nz-spelling-bad.md:7: found "Colors": write "Colours"',
         'nz-spelling-bad.md:7: found "analyzed": write "analysed"',
         'nz-spelling-bad.md:7: found "traveled": write "travelled"',
+        'nz-spelling-bad.md:11: found "color": write "colour"',
     ],
 }
 

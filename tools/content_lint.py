@@ -194,9 +194,10 @@ def prose_of(text: str) -> Prose:
                     and not fence.group(3) and not fence.group(5).strip():
                 fences.pop()
                 continue
+            if fences and not fences[-1][1]:
+                continue  # a fence shown inside a code example is code too
             directive = fence.group(4)
-            in_prose = not fences or fences[-1][1]
-            fences.append((marker, in_prose and directive is not None
+            fences.append((marker, directive is not None
                            and directive not in NON_PROSE_DIRECTIVES))
             continue
         if fences and not fences[-1][1]:
