@@ -4,7 +4,8 @@ sphinxcontrib-bibtex only warns when a .bib file has a duplicate key (and
 then silently drops every entry after it) or when a page cites a key that
 does not exist, and a syntax error in a .bib file stops it with a bare
 pybtex traceback.  The guide must never publish a page with a dead citation,
-so these are errors here, also without ``-W``:
+so these are errors here, recorded with ``content_problems`` (which fails
+the build with a clean message, also without ``-W``):
 
 - a .bib file that does not parse (file, line, the entry it is in);
 - a key defined twice (file, both lines, the key);
@@ -14,23 +15,27 @@ so these are errors here, also without ``-W``:
 - a citation whose target does not parse, such as ``{key}{p. 61}``
   (page, line, what to write instead).
 
-Every problem found is reported at once, so one build shows them all.
+The .bib files and the citations are checked again on every build, once
+every page is read, so one build shows every problem.
 """
 
 from __future__ import annotations
 
 import re
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pybtex.errors
+from docutils import nodes
 from pybtex.database.input.bibtex import Parser
 from pybtex.scanner import PybtexSyntaxError
-from sphinx.errors import SphinxError
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 from sphinxcontrib.bibtex.domain import BibtexDomain
 from sphinxcontrib.bibtex.roles import CiteRole
 
+import content_problems
 from apa_style import REQUIRED_FIELDS
 
 if TYPE_CHECKING:
@@ -40,10 +45,6 @@ if TYPE_CHECKING:
 
 _ENTRY_START = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*[{(][ \t]*([^,\s]+)[ \t]*,", re.MULTILINE)
 _NOT_ENTRIES = {"comment", "string", "preamble"}
-
-
-class BibliographyError(SphinxError):
-    category = "Bibliography error"
 
 
 @dataclass(frozen=True)
@@ -68,64 +69,65 @@ def missing_fields(entry: Entry) -> list[str]:
     return [name for name in REQUIRED_FIELDS[entry.type] if name not in present]
 
 
-def check_bibfile(path: Path, encoding: str = "utf-8") -> list[str]:
-    """Every problem in one .bib file, each as a message naming file and line."""
+def check_bibfile(path: Path, encoding: str = "utf-8") -> list[tuple[int | None, str]]:
+    """Every problem in one .bib file, as (line, message) pairs."""
     text = path.read_text(encoding=encoding)
     starts = entry_starts(text)
-    problems = []
+    problems: list[tuple[int | None, str]] = []
     first_seen: dict[str, EntryStart] = {}
     for start in starts:
         earlier = first_seen.setdefault(start.key.lower(), start)
         if earlier is not start:
-            problems.append(
-                f"{path}:{start.line}: duplicate key {start.key!r} (first defined "
-                f"on line {earlier.line}). Give one of the two entries another key "
-                "(or delete the copy) and update the pages that cite it."
-            )
-    if problems:
-        return problems  # pybtex stops at the first duplicate: nothing more to learn
-    try:
+            problems.append((start.line,
+                f"duplicate key {start.key!r} (first defined on line {earlier.line}). "
+                "Give one of the two entries another key (or delete the copy) and "
+                "update the pages that cite it."))
+    # As sphinxcontrib-bibtex parses it (see setup): pybtex skips what it
+    # cannot read and goes on, so every syntax error is found at once.
+    with pybtex.errors.capture() as errors:
         data = Parser(encoding).parse_string(text)
-    except PybtexSyntaxError as error:
+    syntax_errors = [error for error in errors if isinstance(error, PybtexSyntaxError)]
+    for error in syntax_errors:  # the others are duplicate keys: reported above
         before = [s for s in starts if s.line <= error.lineno]
         where = f" in the entry {before[-1].key!r} that starts on line {before[-1].line}" if before else ""
-        return [
-            f"{path}:{error.lineno}: the file does not parse ({error}){where}. "
-            "Check that braces and quotes are balanced and fields are separated by commas."
-        ]
-    lines = {s.key.lower(): s.line for s in starts}
+        problems.append((error.lineno,
+            f"the file does not parse ({error}){where}. "
+            "Check that braces and quotes are balanced and fields are separated by commas."))
+    if syntax_errors:
+        # An unclosed brace swallows the fields after it: what pybtex made
+        # of the entries around it is no guide to what they lack.
+        return sorted(problems, key=lambda problem: problem[0])
+    lines: dict[str, int] = {}
+    for start in starts:
+        lines.setdefault(start.key.lower(), start.line)
     for key, entry in data.entries.items():
-        line = lines.get(key.lower(), "?")
+        line = lines.get(key.lower())
         if entry.type not in REQUIRED_FIELDS:
-            problems.append(
-                f"{path}:{line}: entry {key!r} has type @{entry.type}, which the APA "
-                f"style cannot format. Use one of: "
-                + ", ".join("@" + t for t in REQUIRED_FIELDS) + "."
-            )
+            problems.append((line,
+                f"entry {key!r} has type @{entry.type}, which the APA style cannot "
+                "format. Use one of: " + ", ".join("@" + t for t in REQUIRED_FIELDS) + "."))
             continue
         missing = missing_fields(entry)
         if missing:
-            problems.append(
-                f"{path}:{line}: entry {key!r} (@{entry.type}) lacks "
-                + ", ".join(missing)
-                + ". Add them (see guidance/references.md, 'Adding a source')."
-            )
-    return problems
+            problems.append((line,
+                f"entry {key!r} (@{entry.type}) lacks " + ", ".join(missing)
+                + ". Add them (see guidance/references.md, 'Adding a source')."))
+    return sorted(problems, key=lambda problem: problem[0] or 0)
 
 
 def _bibfiles(app: Sphinx) -> list[Path]:
     return [(Path(app.confdir) / name).resolve() for name in app.config.bibtex_bibfiles]
 
 
-def check_bibfiles(app: Sphinx) -> None:
-    problems = []
+def check_bibfiles(app: Sphinx, env: BuildEnvironment) -> None:
     for path in _bibfiles(app):
+        shown = content_problems.project_path(env, path)
         if not path.is_file():
-            problems.append(f"{path}: the file listed in bibtex_bibfiles does not exist.")
+            content_problems.record_build_wide(
+                env, shown, "the file listed in bibtex_bibfiles in conf.py does not exist.")
             continue
-        problems += check_bibfile(path, app.config.bibtex_encoding)
-    if problems:
-        raise BibliographyError("\n".join(problems))
+        for line, message in check_bibfile(path, app.config.bibtex_encoding):
+            content_problems.record_build_wide(env, f"{shown}:{line or 1}", message)
 
 
 def _citation_lines(env: BuildEnvironment, docname: str, key: str) -> list[int]:
@@ -149,24 +151,20 @@ def _citation_lines(env: BuildEnvironment, docname: str, key: str) -> list[int]:
 def check_cited_keys(app: Sphinx, env: BuildEnvironment) -> None:
     domain = env.get_domain("cite")
     known = set(domain.bibdata.data.entries)
-    files = ", ".join(str(p) for p in _bibfiles(app))
+    files = ", ".join(content_problems.project_path(env, p) for p in _bibfiles(app))
     unknown = sorted({
         (ref.docname, target.key)
         for ref in domain.citation_refs
         for target in ref.targets
         if target.key not in known
     })
-    problems = []
     for docname, key in unknown:
-        lines = _citation_lines(env, docname, key) or ["?"]
-        problems += [
-            f"{env.doc2path(docname)}:{line}: cites {key!r}, which is not a key in "
-            f"{files}. Correct the key (keys are case-sensitive) or add the source "
-            "to the .bib file."
-            for line in lines
-        ]
-    if problems:
-        raise BibliographyError("\n".join(problems))
+        page = content_problems.project_path(env, env.doc2path(docname))
+        for line in _citation_lines(env, docname, key) or [1]:
+            content_problems.record_build_wide(
+                env, f"{page}:{line}",
+                f"cites {key!r}, which is not a key in {files}. Correct the key (keys "
+                "are case-sensitive) or add the source to the .bib file.")
 
 
 class CheckedCiteRole(CiteRole):
@@ -179,21 +177,46 @@ class CheckedCiteRole(CiteRole):
         try:
             list(parse_citation_targets(node["reftarget"]))
         except ValueError:
-            raise BibliographyError(
-                f"{env.doc2path(env.docname)}:{self.lineno}: the citation "
-                f"{node['reftarget']!r} does not parse. Write keys separated by commas, "
-                "with optional text in braces before or after a key: "
-                "{cite:p}`{see}kaplan2010users{p. 61},hanna2011connected`."
-            ) from None
+            content_problems.record(
+                env, env.docname, node,
+                f"the citation {node['reftarget']!r} does not parse. Write keys separated "
+                "by commas, with optional text in braces before or after a key: "
+                "{cite:p}`{see}kaplan2010users{p. 61},hanna2011connected`.")
+            return [nodes.problematic(self.rawtext, self.rawtext)], []
         return super().result_nodes(document, env, node, is_ref)
 
 
+def stop_before_unformattable_entries(app: Sphinx, env: BuildEnvironment) -> None:
+    """End the build before sphinxcontrib-bibtex formats an entry of an unknown type.
+
+    The APA style has no format for it, and the KeyError would show as a
+    crash report; check_bibfiles has recorded the entry with its line.
+    """
+    entries = env.get_domain("cite").bibdata.data.entries.values()
+    if any(entry.type not in REQUIRED_FIELDS for entry in entries):
+        content_problems.stop_build(app, env)
+
+
 def setup(app: Sphinx):
+    app.setup_extension("content_problems")
     app.setup_extension("sphinxcontrib.bibtex")
     for name in BibtexDomain.roles:
         app.add_role_to_domain("cite", name, CheckedCiteRole(), override=True)
-    # Before sphinxcontrib-bibtex parses the files (priority 500).
-    app.connect("builder-inited", check_bibfiles, priority=100)
-    # Before sphinxcontrib-bibtex formats the bibliographies (priority 500).
+    # sphinxcontrib-bibtex parses the .bib files at builder-inited (priority
+    # 500) and lets a syntax error through as an exception, which Sphinx
+    # shows as a crash report.  Inside pybtex's own capture(), pybtex records
+    # the error instead, skips what it cannot read and goes on (after a
+    # duplicate key too, it keeps the entries that follow); check_bibfiles
+    # reports each such problem, with file and line, once the pages are read.
+    lenient = ExitStack()
+    app.connect("builder-inited", lambda app: lenient.enter_context(pybtex.errors.capture()),
+                priority=100)
+    app.connect("builder-inited", lambda app: lenient.close(), priority=900)
+    # Once every page is read, every build, before sphinxcontrib-bibtex
+    # formats the bibliographies (priority 500).
+    app.connect("env-updated", check_bibfiles, priority=100)
     app.connect("env-updated", check_cited_keys, priority=100)
+    # After every build-wide check (frontmatter.CROSS_CHECKS, 400), so the
+    # build stops with every problem listed.
+    app.connect("env-updated", stop_before_unformattable_entries, priority=450)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -26,7 +26,7 @@ from sphinx.util.nodes import make_refnode
 from sphinx.util.texescape import escape as tex_escape
 
 from frontmatter import (
-    Problem, add_problem, case_studies, factor_pages, record_generated, relpath, suggest, title)
+    CROSS_CHECKS, Problem, add_problem, case_studies, factor_pages, record_generated, relpath, suggest, title)
 from frontmatter_schema import SECTORS
 
 
@@ -68,7 +68,7 @@ def _check_options(app, env) -> None:
         for use in env.toolkit_generated[docname]:
             for option, value in use["options"].items():
                 if value not in known[option]:
-                    add_problem(env, docname, Problem(
+                    add_problem(env, Problem(
                         relpath(env, docname), use["line"], f"{use['directive']} option '{option}'", value,
                         f"{value!r} is not a {option}; {suggest(value, known[option])}"))
 
@@ -209,7 +209,7 @@ def setup(app):
     app.add_directive("case-study-list", CaseStudyList)
     app.add_directive("success-factor-matrix", SuccessFactorMatrix)
     app.add_css_file("toolkit.css")
-    app.connect("env-updated", _check_options, priority=400)
+    app.connect("env-updated", _check_options, priority=CROSS_CHECKS)
     app.connect("doctree-resolved", _resolve)
     return {"version": "1", "env_version": 1,
             "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,14 +1,33 @@
-"""Problems in a page's content that must fail the build, also without -W.
+"""Problems in the guide's sources that fail the build: the one place for them.
 
-safe_content (raw HTML) and accessibility (images without alt text) find
-problems while a page is read.  They record them here, on the environment,
-keyed by page; after reading, every recorded problem is logged with its file
-and line and the build stops with one error that says how many there are.
+Every check of the project's extensions (front matter, toolkit directives,
+raw HTML, alt text, the bibliography and its citations) records what it
+finds here instead of raising an exception.  Sphinx 9 shows any exception
+that reaches sphinx-build as a crash report (versions, traceback, "please
+open an issue at github.com/sphinx-doc/sphinx"), which a contributor who
+mistyped a front matter field would take for a broken Sphinx.  Instead,
+once every page is read, each problem is logged as an error with its file
+and line, then one summary error, and ``app.statuscode`` is set to 1: the
+build goes on like ``-W --keep-going`` (the output is written), Sphinx ends
+with "build finished with problems" and sphinx-build exits 1, also without
+``-W``.
 
-Recording on the environment (instead of failing at once) lists every problem
-in one run, and keeps an unchanged page's problem failing the next
-incremental build too: the page is not re-read, but its record stays until
-the page is fixed.
+There are two kinds of record:
+
+* A page's own problems (:func:`record`, :func:`record_at`), found while the
+  page is read.  They are kept on the environment, per page, until the page
+  is read again, so an unchanged broken page fails every later incremental
+  build too.
+* Problems that every build finds afresh (:func:`record_build_wide`): those
+  that need all pages (a factor id used twice, a citation of a key no .bib
+  file has) or lie outside the pages (a .bib file).  They are cleared when
+  the environment is updated, then recomputed.
+
+The verdict is given at ``env-updated``, which Sphinx emits on every build,
+even when no page was read again (``env-check-consistency`` is not: an
+unchanged broken page would pass).  Checks that need every page connect to
+``env-updated`` between :data:`BUILD_WIDE_CHECKS_START` and
+:data:`BUILD_WIDE_CHECKS_END`.
 """
 
 from __future__ import annotations
@@ -16,15 +35,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from docutils import nodes
-from sphinx.errors import SphinxError
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
 
-
-class ContentProblemsError(SphinxError):
-    # The heading frontmatter's errors use: one message for contributors.
-    category = "The guide's pages need fixing"
+# env-updated priorities: build-wide problems are cleared at the first, the
+# verdict is given at the second; build-wide checks run in between (before
+# sphinxcontrib-bibtex formats the bibliographies at 500 if they can).
+BUILD_WIDE_CHECKS_START = 50
+BUILD_WIDE_CHECKS_END = 800
 
 
 def location_of(env, docname: str, node: nodes.Node | None = None) -> str:
@@ -39,21 +58,37 @@ def location_of(env, docname: str, node: nodes.Node | None = None) -> str:
         node = node.parent
     source = getattr(node, "source", None) or env.doc2path(docname)
     line = getattr(node, "line", None)
+    return f"{project_path(env, source)}:{line or 1}"
+
+
+def project_path(env, path) -> str:
+    """``path`` relative to the project, as messages show it."""
     try:
-        source = Path(source).relative_to(env.srcdir)
+        return str(Path(path).relative_to(env.srcdir))
     except ValueError:
-        pass  # an included file outside the project keeps its full path
-    return f"{source}:{line or 1}"
+        return str(path)  # a file outside the project keeps its full path
 
 
 def record(env, docname: str, node: nodes.Node | None, message: str) -> None:
     """Record that ``node`` on page ``docname`` is not allowed, and why."""
-    env.content_problems.setdefault(docname, []).append((location_of(env, docname, node), message))
+    record_at(env, docname, location_of(env, docname, node), message)
+
+
+def record_at(env, docname: str, where: str, message: str) -> None:
+    """Record a problem of page ``docname`` at ``where`` (``path:line``)."""
+    env.content_problems.setdefault(docname, []).append((where, message))
+
+
+def record_build_wide(env, where: str, message: str) -> None:
+    """Record a problem found by a check that every build runs again."""
+    env.content_build_wide_problems.append((where, message))
 
 
 def _init(app) -> None:
+    # A fresh environment, or one pickled by a build before this extension.
     if not hasattr(app.env, "content_problems"):
         app.env.content_problems = {}
+    app.env.content_build_wide_problems = []
 
 
 def _purge(app, env, docname: str) -> None:
@@ -66,22 +101,43 @@ def _merge(app, env, docnames, other) -> None:
             env.content_problems[docname] = other.content_problems[docname]
 
 
+def _start_build_wide_checks(app, env) -> None:
+    env.content_build_wide_problems = []
+
+
 def _fail_on_problems(app, env) -> None:
     problems = [p for d in sorted(env.content_problems) for p in env.content_problems[d]]
+    problems += env.content_build_wide_problems
     for where, message in problems:
         # A plain string location: Sphinx prints it before the message, so
         # editors and CI annotate the right line.
         logger.error(message, location=where, type="content", subtype="problem")
     if problems:
-        raise ContentProblemsError(
-            f"{len(problems)} problem(s) in the pages' content (listed above, with "
-            "file and line); fix them and build again.")
+        count = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
+        them = "it" if len(problems) == 1 else "them"
+        logger.error(f"{count} in the guide's pages, listed above: fix {them} and build again.",
+                     type="content", subtype="summary")
+        app.statuscode = 1
+
+
+def stop_build(app, env) -> None:
+    """Give the verdict now and end the build, for a problem a later step cannot survive.
+
+    Only for the rare problem that would make Sphinx or another extension
+    crash further on (a crash shows as Sphinx's crash report): the problems
+    are listed as usual, then sphinx-build exits 1 without writing the
+    output.  SystemExit, unlike an exception, passes through Sphinx without
+    a crash report.  Call it from ``env-updated`` after the build-wide checks.
+    """
+    _fail_on_problems(app, env)
+    raise SystemExit(app.statuscode)
 
 
 def setup(app):
-    app.connect("builder-inited", _init)
+    app.connect("builder-inited", _init, priority=10)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
-    app.connect("env-check-consistency", _fail_on_problems, priority=900)
-    return {"version": "1", "env_version": 1,
+    app.connect("env-updated", _start_build_wide_checks, priority=BUILD_WIDE_CHECKS_START)
+    app.connect("env-updated", _fail_on_problems, priority=BUILD_WIDE_CHECKS_END)
+    return {"version": "1", "env_version": 2,
             "parallel_read_safe": True, "parallel_write_safe": True}

@@ -10,7 +10,8 @@ Two layers in one module, because they are one concern:
   and the CONTRIBUTING field reference use these.
 * A Sphinx extension that checks every content page as it is read, keeps the
   typed values on the environment (``env.toolkit_pages``) for the generated
-  indexes, and fails the build, also without ``-W``, when any page is wrong.
+  indexes, and records every problem with ``content_problems``, which fails
+  the build with a clean message, also without ``-W``.
 
 The YAML is composed into nodes rather than loaded, so values keep their line
 (``node.start_mark``) and their written form: ``2026-02-30`` stays the text
@@ -29,9 +30,9 @@ from pathlib import Path
 
 import yaml
 from docutils import nodes
-from sphinx.errors import SphinxError
-from sphinx.util import logging
 from sphinx.util.matching import Matcher
+
+import content_problems
 
 from frontmatter_schema import (
     FIELDS,
@@ -53,13 +54,10 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YEAR = re.compile(r"^\d{4}$")
 _FACTOR_ID = re.compile(r"^[a-z]+(-[a-z]+)*$")
 
-logger = logging.getLogger(__name__)
-
-
-class PageProblems(SphinxError):
-    """Raised once every page is read, listing every front matter problem."""
-
-    category = "The guide's pages need fixing"
+# env-updated priority of the checks that need every page (this module's and
+# the other toolkit extensions'): after content_problems clears last build's
+# findings, before it gives the verdict.
+CROSS_CHECKS = 400
 
 
 @dataclass(frozen=True)
@@ -75,8 +73,12 @@ class Problem:
     def location(self) -> str:
         return f"{self.path}:{self.line}" if self.line else self.path
 
+    def text(self) -> str:
+        """The message without its location: the field, then what is wrong."""
+        return f"{self.field}: {self.message}"
+
     def __str__(self) -> str:
-        return f"{self.location()}: {self.field}: {self.message}"
+        return f"{self.location()}: {self.text()}"
 
 
 @dataclass
@@ -399,15 +401,13 @@ def record_generated(env, docname: str, directive: str, line: int, options: dict
 
 
 def report(env, docname: str, problem: Problem) -> None:
-    """Record a problem of one page found while reading it: logged, then fatal."""
-    env.toolkit_problems.setdefault(docname, []).append(problem)
-    logger.error("%s: %s", problem.field, problem.message,
-                 location=(docname, problem.line), type="toolkit", subtype="frontmatter")
+    """Record a problem of one page found while reading it (fails the build)."""
+    content_problems.record_at(env, docname, problem.location(), problem.text())
 
 
-# Per page: typed front matter values (with "_lines"), the page's problems,
-# and the generated indexes it shows.
-_PER_DOC = ("toolkit_pages", "toolkit_problems", "toolkit_generated")
+# Per page: typed front matter values (with "_lines") and the generated
+# indexes it shows.
+_PER_DOC = ("toolkit_pages", "toolkit_generated")
 
 
 def _init_env(app) -> None:
@@ -415,7 +415,6 @@ def _init_env(app) -> None:
     for name in _PER_DOC:
         if not hasattr(app.env, name):
             setattr(app.env, name, {})
-    app.env.toolkit_cross_problems = []
 
 
 def _bib_lookup(env) -> Callable[[str], bool] | None:
@@ -471,26 +470,18 @@ def _reread(app, env, added, changed, removed) -> list:
     return []
 
 
-def add_problem(env, docname: str, problem: Problem) -> None:
-    """Record a cross-page problem found after reading (logged, then fatal)."""
-    env.toolkit_cross_problems.append(problem)
-    logger.error("%s: %s", problem.field, problem.message,
-                 location=(docname, problem.line), type="toolkit", subtype="frontmatter")
+def add_problem(env, problem: Problem) -> None:
+    """Record a problem found from all pages after reading (fails the build).
+
+    Call it from an ``env-updated`` handler connected at
+    :data:`CROSS_CHECKS`: such problems are found afresh by every build.
+    """
+    content_problems.record_build_wide(env, problem.location(), problem.text())
 
 
 def _check_factor_ids(app, env) -> None:
-    for docname, problem in check_factor_ids(env.toolkit_pages, lambda d: relpath(env, d)):
-        add_problem(env, docname, problem)
-
-
-def _fail_on_problems(app, env) -> None:
-    problems = [p for d in sorted(env.toolkit_problems) for p in env.toolkit_problems[d]]
-    problems += env.toolkit_cross_problems
-    if problems:
-        listing = "\n".join(f"  {p}" for p in problems)
-        raise PageProblems(
-            f"{len(problems)} problem(s) in the pages' front matter or toolkit "
-            f"directives; fix them and build again:\n{listing}")
+    for _docname, problem in check_factor_ids(env.toolkit_pages, lambda d: relpath(env, d)):
+        add_problem(env, problem)
 
 
 def relpath(env, docname: str) -> str:
@@ -498,27 +489,16 @@ def relpath(env, docname: str) -> str:
     return str(Path(env.doc2path(docname)).relative_to(env.srcdir))
 
 
-def _start_cross_checks(app, env) -> None:
-    env.toolkit_cross_problems = []
-
-
 def setup(app):
     app.add_config_value("toolkit_content_patterns", list(DEFAULT_CONTENT_PATTERNS), "env", list)
     app.add_config_value("toolkit_review_every_months", DEFAULT_REVIEW_EVERY_MONTHS, "env", int)
+    app.setup_extension("content_problems")
     app.connect("builder-inited", _init_env)
     app.connect("source-read", _read_page)
     app.connect("doctree-read", _describe_page)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     app.connect("env-get-outdated", _reread)
-    # Once every page is read, and before the environment is saved: a build
-    # with problems never saves its environment, so the next build reads the
-    # broken pages again and fails again, even when nothing changed.  The
-    # cross-page checks of the other toolkit extensions connect to
-    # env-updated at priority 400, between this reset (300) and the final
-    # verdict (800).
-    app.connect("env-updated", _start_cross_checks, priority=300)
-    app.connect("env-updated", _check_factor_ids, priority=400)
-    app.connect("env-updated", _fail_on_problems, priority=800)
-    return {"version": "1", "env_version": 1,
+    app.connect("env-updated", _check_factor_ids, priority=CROSS_CHECKS)
+    return {"version": "1", "env_version": 2,
             "parallel_read_safe": True, "parallel_write_safe": True}

@@ -30,7 +30,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 from sphinx.util.texescape import escape as tex_escape
 
-from frontmatter import Problem, add_problem, factor_pages, record_generated, relpath, report, title
+from frontmatter import CROSS_CHECKS, Problem, add_problem, factor_pages, record_generated, relpath, report, title
 
 ANSWERS = (("yes", "Yes"), ("partly", "Partly"), ("no", "No"), ("n/a", "Not applicable"))
 # The key under which the browser keeps the answers (localStorage).
@@ -123,7 +123,7 @@ def _check_unique_ids(app, env) -> None:
             qid = question["id"]
             if qid in first:
                 other_doc, other_line = first[qid]
-                add_problem(env, docname, Problem(
+                add_problem(env, Problem(
                     relpath(env, docname), question["line"], "self-check option 'id'", qid,
                     f"{qid!r} is already used by a question in "
                     f"{relpath(env, other_doc)}:{other_line}; give this one its own id"))
@@ -277,7 +277,7 @@ def setup(app):
     app.connect("builder-inited", _init_env)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
-    app.connect("env-updated", _check_unique_ids, priority=400)
+    app.connect("env-updated", _check_unique_ids, priority=CROSS_CHECKS)
     app.connect("doctree-read", _gather_questions)
     app.connect("doctree-resolved", _link_to_assessment)
     app.connect("doctree-resolved", _resolve_assessment)

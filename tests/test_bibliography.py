@@ -12,7 +12,7 @@ from sphinx.testing.util import SphinxTestApp
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 
 import bib_checks
-from bib_checks import BibliographyError
+from build_failure import failed_build
 
 REPO = Path(__file__).resolve().parent.parent
 BIB = REPO / "references.bib"
@@ -123,37 +123,35 @@ def _copy_root(rootdir, name, tmp_path) -> Path:
     return srcdir
 
 
-def test_citing_a_missing_key_fails(rootdir, tmp_path):
-    srcdir = _copy_root(rootdir, "bib-missing-key", tmp_path)
+def _failed_build(srcdir: Path, problems: int) -> str:
     app = SphinxTestApp("html", srcdir=srcdir)  # warnings are not errors here
     try:
-        with pytest.raises(BibliographyError) as error:
-            app.build()
+        return failed_build(app, problems)
     finally:
         app.cleanup()
-    message = str(error.value)
-    assert "index.md:3" in message
-    assert "'nosuchkey2099'" in message
-    assert str(srcdir / "refs.bib") in message
+
+
+def test_citing_a_missing_key_fails(rootdir, tmp_path):
+    srcdir = _copy_root(rootdir, "bib-missing-key", tmp_path)
+    message = _failed_build(srcdir, problems=1)
+    assert ("index.md:3: ERROR: cites 'nosuchkey2099', which is not a key in refs.bib. "
+            "Correct the key") in message
     assert "kaplan2010users" not in message
 
 
 def test_malformed_bib_fails(rootdir, tmp_path):
     srcdir = _copy_root(rootdir, "bib-malformed", tmp_path)
-    with pytest.raises(BibliographyError) as error:
-        SphinxTestApp("html", srcdir=srcdir)
-    message = str(error.value)
-    assert f"{srcdir / 'refs.bib'}:" in message
-    assert "'brokenentry2010' that starts on line 8" in message
+    # sphinxcontrib-bibtex reads what it can and does not crash.
+    message = _failed_build(srcdir, problems=1)
+    assert ("refs.bib:14: ERROR: the file does not parse (syntax error in line 14: premature "
+            "end of file) in the entry 'brokenentry2010' that starts on line 8.") in message
 
 
 def test_duplicate_key_fails(rootdir, tmp_path):
     srcdir = _copy_root(rootdir, "bib-duplicate", tmp_path)
-    with pytest.raises(BibliographyError) as error:
-        SphinxTestApp("html", srcdir=srcdir)
-    message = str(error.value)
-    assert f"{srcdir / 'refs.bib'}:8: duplicate key 'kanter2010networked'" in message
-    assert "first defined on line 1" in message
+    message = _failed_build(srcdir, problems=1)
+    assert ("refs.bib:8: ERROR: duplicate key 'kanter2010networked' (first defined on line 1)"
+            in message)
 
 
 def test_unknown_type_and_missing_fields_are_reported(tmp_path):
@@ -163,20 +161,61 @@ def test_unknown_type_and_missing_fields_are_reported(tmp_path):
         "@article{b2020paper,\n  author = {B, A.},\n  title = {A paper},\n  year = {2020},\n}\n",
         encoding="utf-8",
     )
-    problems = bib_checks.check_bibfile(bibfile)
-    assert problems[0].startswith(f"{bibfile}:1: entry 'a2020thing' has type @misc")
-    assert problems[1].startswith(
-        f"{bibfile}:5: entry 'b2020paper' (@article) lacks journal, volume, pages")
+    (first_line, first), (second_line, second) = bib_checks.check_bibfile(bibfile)
+    assert (first_line, second_line) == (1, 5)
+    assert first.startswith("entry 'a2020thing' has type @misc")
+    assert second.startswith("entry 'b2020paper' (@article) lacks journal, volume, pages")
+
+
+def test_every_problem_of_a_bib_file_is_reported(tmp_path):
+    bibfile = tmp_path / "refs.bib"
+    book = "  author = {A, B.},\n  title = {T},\n  year = {2020},\n"
+    bibfile.write_text(
+        f"@book{{a2020,\n{book}}}\n\n@book{{a2020,\n{book}  publisher = {{P}},\n}}\n\n"
+        "@misc{c2020,\n  title = {C},\n}\n",
+        encoding="utf-8",
+    )
+    problems = [(line, message.split(". ")[0]) for line, message in bib_checks.check_bibfile(bibfile)]
+    assert problems == [
+        (1, "entry 'a2020' (@book) lacks publisher"),
+        (7, "duplicate key 'a2020' (first defined on line 1)"),
+        (14, "entry 'c2020' has type @misc, which the APA style cannot format"),
+    ]
+    # Every syntax error is reported (here: commas missing), and nothing
+    # guessed from what pybtex made of the broken entries.
+    entry = "@book{{{key},\n  title = {{T}}\n  year = {{2020}},\n}}\n\n"
+    bibfile.write_text(entry.format(key="b2020") + entry.format(key="d2020"), encoding="utf-8")
+    assert [(line, message.split(". ")[0]) for line, message in bib_checks.check_bibfile(bibfile)] == [
+        (3, "the file does not parse (syntax error in line 3: '}' expected) in the entry 'b2020' "
+            "that starts on line 1"),
+        (8, "the file does not parse (syntax error in line 8: '}' expected) in the entry 'd2020' "
+            "that starts on line 6"),
+    ]
+
+
+def test_an_entry_of_an_unknown_type_stops_the_build_cleanly(rootdir, tmp_path):
+    """The APA style cannot format it: the build lists the problems and exits 1."""
+    srcdir = _copy_root(rootdir, "bib-missing-key", tmp_path)
+    (srcdir / "refs.bib").write_text("@misc{nosuchkey2099,\n  title = {A thing},\n}\n",
+                                     encoding="utf-8", newline="\n")
+    with (srcdir / "refs.bib").open("a", encoding="utf-8") as bib:
+        bib.write("\n" + (rootdir / "test-bib-missing-key/refs.bib").read_text(encoding="utf-8"))
+    app = SphinxTestApp("html", srcdir=srcdir)
+    try:
+        with pytest.raises(SystemExit) as stop:
+            app.build()
+    finally:
+        app.cleanup()
+    assert stop.value.code == 1
+    warnings = app.warning.getvalue()
+    assert "refs.bib:1: ERROR: entry 'nosuchkey2099' has type @misc" in warnings
+    assert "1 problem in the guide's pages, listed above: fix it and build again." in warnings
 
 
 def test_malformed_citation_target_fails(rootdir, tmp_path):
     srcdir = _copy_root(rootdir, "bib-missing-key", tmp_path)
     (srcdir / "index.md").write_text(
         "# Page\n\nSee {cite:p}`{kaplan2010users}{p. 61}`.\n", encoding="utf-8")
-    app = SphinxTestApp("html", srcdir=srcdir)
-    try:
-        with pytest.raises(BibliographyError) as error:
-            app.build()
-    finally:
-        app.cleanup()
-    assert "index.md:3: the citation '{kaplan2010users}{p. 61}' does not parse" in str(error.value)
+    message = _failed_build(srcdir, problems=1)
+    assert ("index.md:3: ERROR: the citation '{kaplan2010users}{p. 61}' does not parse. "
+            "Write keys separated by commas") in message

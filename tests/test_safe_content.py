@@ -3,7 +3,7 @@
 import pytest
 from sphinx.errors import ConfigError
 
-from content_problems import ContentProblemsError
+import build_failure
 
 # page -> (line, words the message must contain)
 EXPECTED = {
@@ -20,9 +20,7 @@ EXPECTED = {
 
 @pytest.fixture
 def failed_build(app):
-    with pytest.raises(ContentProblemsError, match=r"8 problem\(s\) in the pages' content"):
-        app.build()
-    return app.warning.getvalue()
+    return build_failure.failed_build(app, problems=8)
 
 
 @pytest.mark.sphinx("html", testroot="safe-content")

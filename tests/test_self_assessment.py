@@ -3,8 +3,7 @@ PDF worksheet, id checks, and the form working in a browser."""
 
 import pytest
 from bs4 import BeautifulSoup
-from sphinx.errors import SphinxError
-
+from build_failure import failed_build
 from conftest import require_tool
 from toolkit_build import chromium, copy_root, edit, serve
 
@@ -74,10 +73,7 @@ def test_pdf_worksheet_has_boxes_to_tick(app):
 
 
 def build_fails(make_app, src):
-    app = make_app("html", srcdir=src)
-    with pytest.raises(SphinxError) as failure:
-        app.build()
-    return str(failure.value)
+    return failed_build(make_app("html", srcdir=src), problems=1)
 
 
 def test_duplicate_question_ids_fail_naming_both_files(make_app, tmp_path):
@@ -85,7 +81,7 @@ def test_duplicate_question_ids_fail_naming_both_files(make_app, tmp_path):
     edit(src / "guidance/success-factors/strategy.md", ":id: strategy-written", ":id: strategy-time")
     edit(src / FACTOR, ":id: leadership-time", ":id: leadership-champion")
     message = build_fails(make_app, src)
-    assert (f"{FACTOR}:18: self-check option 'id': 'leadership-champion' is already used "
+    assert (f"{FACTOR}:18: ERROR: self-check option 'id': 'leadership-champion' is already used "
             f"by a question in {FACTOR}:13") in message
 
 
@@ -93,7 +89,7 @@ def test_question_id_must_start_with_the_factor(make_app, tmp_path):
     src = copy_root("toolkit", tmp_path)
     edit(src / FACTOR, ":id: leadership-time", ":id: time")
     message = build_fails(make_app, src)
-    assert f"{FACTOR}:18: self-check option 'id': 'time' must start with the page's factor id" in message
+    assert f"{FACTOR}:18: ERROR: self-check option 'id': 'time' must start with the page's factor id" in message
 
 
 def test_questions_belong_on_factor_pages(make_app, tmp_path):
@@ -101,7 +97,7 @@ def test_questions_belong_on_factor_pages(make_app, tmp_path):
     edit(src / "guidance/government-sector.md", "# Government\n",
          "# Government\n\n:::{self-check}\n:id: government-x\nA question?\n:::\n")
     message = build_fails(make_app, src)
-    assert "guidance/government-sector.md:11: self-check: 'government-x'" in message
+    assert "guidance/government-sector.md:11: ERROR: self-check: 'government-x'" in message
     assert "success factor page" in message
 
 
