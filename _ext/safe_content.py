@@ -122,23 +122,29 @@ CLOSING_TAG = re.compile(r"\s*</[a-zA-Z][a-zA-Z0-9]*\s*>\s*")
 
 
 def _check_doctree(app, doctree: nodes.document) -> None:
+    # A failed build still writes its pages (content_problems), so what is
+    # rejected is also taken out: a local preview never runs it.
     env = app.env
-    for raw in doctree.findall(nodes.raw):
+    for raw in list(doctree.findall(nodes.raw)):
         # From the page's text (an extension's node has no source line).
-        if raw.source and raw.line and not CLOSING_TAG.fullmatch(raw.astext()):
-            content_problems.record(env, env.docname, raw, raw_html_message(raw.astext()))
-    for reference in doctree.findall(nodes.reference):
+        if raw.source and raw.line:
+            if not CLOSING_TAG.fullmatch(raw.astext()):
+                content_problems.record(env, env.docname, raw, raw_html_message(raw.astext()))
+            raw.parent.remove(raw)
+    for reference in list(doctree.findall(nodes.reference)):
         if is_script_link(reference.get("refuri", "")):
             content_problems.record(
                 env, env.docname, reference,
                 f'links must go to a web address (https://...) or a page of the guide; found '
                 f'"{excerpt(reference["refuri"])}".')
-    for meta in doctree.findall(nodes.meta):
+            reference.replace_self(nodes.inline("", "", *reference.children))
+    for meta in list(doctree.findall(nodes.meta)):
         if meta.get("http-equiv"):
             content_problems.record(  # in the front matter, at the top; MyST gives no line
                 env, env.docname, None,
                 f'html_meta with http-equiv ("{meta["http-equiv"]}") is not allowed in pages; '
                 "use the description front matter field for link previews.")
+            meta.parent.remove(meta)
 
 
 def _check_config(app, config) -> None:

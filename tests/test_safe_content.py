@@ -36,6 +36,16 @@ def test_each_way_of_injecting_html_fails_naming_file_and_line(failed_build, pag
 
 
 @pytest.mark.sphinx("html", testroot="safe-content")
+def test_rejected_html_is_not_written_into_the_pages(app, failed_build):
+    """The failed build still writes its pages: none carries what was rejected."""
+    for page in EXPECTED:
+        html = (app.outdir / page.replace(".md", ".html")).read_text(encoding="utf-8")
+        for injected in ("alert(", "onclick", "<iframe", "<style>body", "<b>bold",
+                         "TODO", "http-equiv", "javascript:"):
+            assert injected not in html, (page, injected)
+
+
+@pytest.mark.sphinx("html", testroot="safe-content")
 def test_markdown_code_and_comments_are_not_flagged(failed_build):
     assert "clean.md" not in failed_build
 
