@@ -33,7 +33,6 @@ from docutils import nodes
 from sphinx.util.matching import Matcher
 
 import content_problems
-
 from frontmatter_schema import (
     FIELDS,
     FIELDS_BY_NAME,
@@ -316,7 +315,7 @@ def check_factor_ids(pages: dict, path_of: Callable[[str], str]) -> list:
     """Problems that need every page: duplicate factor ids, unknown factor ids.
 
     *pages* maps docname to typed values (as :func:`check` returns them, plus
-    the ``_lines`` of each key).  Returns (docname, Problem) pairs.
+    the ``_lines`` of each key).
     """
     problems = []
     owners: dict = {}
@@ -326,10 +325,10 @@ def check_factor_ids(pages: dict, path_of: Callable[[str], str]) -> list:
         if factor is None:
             continue
         if factor in owners:
-            problems.append((docname, Problem(
+            problems.append(Problem(
                 path_of(docname), page["_lines"].get("factor"), "factor", factor,
                 f"{factor!r} is already the id of {path_of(owners[factor])}; "
-                "each success factor page needs its own id")))
+                "each success factor page needs its own id"))
         else:
             owners[factor] = docname
     known = sorted(owners)
@@ -337,10 +336,10 @@ def check_factor_ids(pages: dict, path_of: Callable[[str], str]) -> list:
         page = pages[docname]
         for factor in page.get("success_factors", ()):
             if factor not in owners:
-                problems.append((docname, Problem(
+                problems.append(Problem(
                     path_of(docname), page["_lines"].get("success_factors"),
                     "success_factors", factor,
-                    f"{factor!r} is not a success factor id; {suggest(factor, known)}")))
+                    f"{factor!r} is not a success factor id; {suggest(factor, known)}"))
     return problems
 
 
@@ -480,7 +479,7 @@ def add_problem(env, problem: Problem) -> None:
 
 
 def _check_factor_ids(app, env) -> None:
-    for _docname, problem in check_factor_ids(env.toolkit_pages, lambda d: relpath(env, d)):
+    for problem in check_factor_ids(env.toolkit_pages, lambda d: relpath(env, d)):
         add_problem(env, problem)
 
 
