@@ -123,8 +123,8 @@ def check_bibfiles(app: Sphinx, env: BuildEnvironment) -> None:
     for path in _bibfiles(app):
         shown = content_problems.project_path(env, path)
         if not path.is_file():
-            content_problems.record_build_wide(
-                env, shown, "the file listed in bibtex_bibfiles in conf.py does not exist.")
+            content_problems.record_build_wide(  # (Sphinx reads a location without a line as a page)
+                env, f"{shown}:1", "the file listed in bibtex_bibfiles in conf.py does not exist.")
             continue
         for line, message in check_bibfile(path, app.config.bibtex_encoding):
             content_problems.record_build_wide(env, f"{shown}:{line or 1}", message)

@@ -70,7 +70,8 @@ class Problem:
     message: str
 
     def location(self) -> str:
-        return f"{self.path}:{self.line}" if self.line else self.path
+        # Line 1 when unknown, as content_problems.location_of does.
+        return f"{self.path}:{self.line or 1}"
 
     def text(self) -> str:
         """The message without its location: the field, then what is wrong."""

@@ -219,3 +219,10 @@ def test_malformed_citation_target_fails(rootdir, tmp_path):
     message = _failed_build(srcdir, problems=1)
     assert ("index.md:3: ERROR: the citation '{kaplan2010users}{p. 61}' does not parse. "
             "Write keys separated by commas") in message
+
+
+def test_a_missing_bib_file_fails(rootdir, tmp_path):
+    srcdir = _copy_root(rootdir, "bib-missing-key", tmp_path)
+    (srcdir / "refs.bib").unlink()
+    message = _failed_build(srcdir, problems=3)  # the file, and the two keys cited from it
+    assert "refs.bib:1: ERROR: the file listed in bibtex_bibfiles in conf.py does not exist." in message
