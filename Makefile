@@ -66,10 +66,12 @@ pdf: $(VENV)/.docs-installed ## Build the whole guide as one PDF into _build/lat
 	cp $(BUILDDIR)/latex/$(PDF_NAME).pdf $(BUILDDIR)/html/_downloads/
 	@echo "The PDF is $(BUILDDIR)/latex/$(PDF_NAME).pdf (also in the site's _downloads/)"
 
+# sphinx-autobuild's options, shared with tests/test_livehtml.py.
+LIVEPORT    ?= 8000
+LIVEOPTS    := -b html -n --host 127.0.0.1 --ignore "*/_build/*" --ignore "*/.venv/*" --ignore "*/tests/*"
 .PHONY: livehtml
-livehtml: $(VENV)/.docs-installed ## Serve the site on http://127.0.0.1:8000 and rebuild on save
-	$(BIN)/sphinx-autobuild -b html -n $(SPHINXOPTS) --host 127.0.0.1 --port 8000 \
-		--ignore "$(BUILDDIR)/*" --ignore ".venv/*" --ignore "tests/*" . $(BUILDDIR)/livehtml
+livehtml: $(VENV)/.docs-installed ## Serve the site on http://127.0.0.1:8000 (LIVEPORT=...) and rebuild on save
+	$(BIN)/sphinx-autobuild $(LIVEOPTS) --port $(LIVEPORT) $(SPHINXOPTS) -d $(BUILDDIR)/doctrees . $(BUILDDIR)/livehtml
 
 # --- Testing -------------------------------------------------------------------
 

@@ -2,6 +2,8 @@
 
 import datetime
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -106,3 +108,49 @@ def test_an_existing_slug_is_refused(guide):
 def test_bad_requests_say_what_to_do(guide, section, title, message):
     with pytest.raises(ScaffoldError, match=message):
         create(guide, section, title, TODAY)
+
+
+@pytest.mark.slow
+def test_a_scaffolded_case_study_builds_once_filled_and_appears_everywhere(tmp_path):
+    """The contributor's path on a copy of the real guide: scaffold, fill, build."""
+    guide = tmp_path / "guide"
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True,
+                             check=True).stdout.decode().split("\0")
+    for name in filter(None, tracked):
+        if not name.startswith(("tests/", ".github/")) and (REPO / name).is_file():
+            (guide / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(REPO / name, guide / name)
+
+    def build():
+        return subprocess.run(
+            [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(guide), str(guide / "_build")],
+            capture_output=True, text=True)
+
+    path = create(guide, "case-studies", "Measles outbreak: a second look", TODAY)
+    unfilled = build()
+    assert unfilled.returncode != 0
+    assert "case-studies/measles-outbreak-a-second-look.md" in unfilled.stderr
+    assert PLACEHOLDER in unfilled.stderr
+
+    text = path.read_text(encoding="utf-8")
+    filled = {
+        "description": "A second look at a health board's outbreak messages.",
+        "organisation": "Example Health Board",
+        "sector": "government",
+        "year": "2011",
+        "channels": "[facebook]",
+        "success_factors": "[adaptation]",
+        "sources": "[oag2013waikato]",
+    }
+    lines = [f"{line.split(':', 1)[0]}: {filled[line.split(':', 1)[0]]}"
+             if line.split(":", 1)[0] in filled else line for line in text.splitlines()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    built = build()
+    assert built.returncode == 0, built.stderr
+
+    out = guide / "_build"
+    title = "Measles outbreak: a second look"
+    assert title in (out / "case-studies" / "index.html").read_text(encoding="utf-8")
+    assert title in (out / "guidance" / "success-factors" / "adaptation.html").read_text(encoding="utf-8")
+    assert title in (out / "guidance" / "government-sector.html").read_text(encoding="utf-8")
+    assert "measles-outbreak-a-second-look.html" in (out / "index.html").read_text(encoding="utf-8")
