@@ -126,14 +126,18 @@ class ReferenceListLayout(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         domain = self.env.get_domain("cite")
+        items = list(self.document.findall(_is_bibliography_item))
+        # Only this page's bibliographies: looking through every page's
+        # made each page's cost grow with the size of the site.
+        docnames = {item["docname"] for item in items}
         entry_ids = {
             (key.docname, citation["ids"][0])
-            for key, bib in domain.bibliographies.items()
+            for key, bib in domain.bibliographies.items() if key.docname in docnames
             for citation in bib.citation_nodes.values()
             if citation["ids"]
         }
         lists = {}
-        for item in self.document.findall(_is_bibliography_item):
+        for item in items:
             if (item["docname"], item["ids"][0]) in entry_ids:
                 lists.setdefault(id(item.parent), (item.parent, []))[1].append(item)
         for parent, items in lists.values():
