@@ -40,8 +40,7 @@ from sphinx.util import logging
 logger = logging.getLogger(__name__)
 
 # env-updated priorities: build-wide problems are cleared at the first, the
-# verdict is given at the second; build-wide checks run in between (before
-# sphinxcontrib-bibtex formats the bibliographies at 500 if they can).
+# verdict is given at the second; build-wide checks run in between.
 BUILD_WIDE_CHECKS_START = 50
 BUILD_WIDE_CHECKS_END = 800
 
@@ -88,7 +87,6 @@ def _init(app) -> None:
     # A fresh environment, or one pickled by a build before this extension.
     if not hasattr(app.env, "content_problems"):
         app.env.content_problems = {}
-    app.env.content_build_wide_problems = []
 
 
 def _purge(app, env, docname: str) -> None:
@@ -134,7 +132,7 @@ def stop_build(app, env) -> None:
 
 
 def setup(app):
-    app.connect("builder-inited", _init, priority=10)
+    app.connect("builder-inited", _init)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     app.connect("env-updated", _start_build_wide_checks, priority=BUILD_WIDE_CHECKS_START)
