@@ -1,6 +1,6 @@
 """Create a new page with its front matter filled in and its headings ready.
 
-    make new-case-study TITLE="Ōtorohanga library's Facebook page"
+    make new-case-study TITLE="Waikato DHB: measles outbreak"
     make new-page SECTION=guidance TITLE="Working with volunteers"
 
 The page gets today's date as last_reviewed and clear REPLACE placeholders
@@ -76,7 +76,7 @@ class ScaffoldError(Exception):
 def slugify(title: str) -> str:
     """A file name from a title: macrons folded, punctuation dropped.
 
-    "Ōtorohanga library's Facebook page" -> "otorohanga-librarys-facebook-page"
+    "Ōtorohanga: the library's page" -> "otorohanga-the-librarys-page"
     """
     folded = unicodedata.normalize("NFKD", title)
     ascii_only = "".join(c for c in folded if not unicodedata.combining(c))
