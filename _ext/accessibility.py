@@ -17,6 +17,8 @@ and all of it is tested in a real browser with axe-core
 
 from __future__ import annotations
 
+import posixpath
+
 from docutils import nodes
 from sphinx import addnodes
 
@@ -58,6 +60,10 @@ def _check_alt_text(app, doctree: nodes.document) -> None:
     for image in doctree.findall(nodes.image):
         if not image.get("alt", "").strip():
             uri = image.get("uri", "")
+            if "://" not in uri:
+                # Sphinx has already made the path relative to the project;
+                # the suggestion must use the path as the page writes it.
+                uri = posixpath.relpath(uri, posixpath.dirname(env.docname) or ".")
             content_problems.record(
                 env, env.docname, image,
                 f'image "{uri}" has no alt text: say what it shows for readers who cannot '

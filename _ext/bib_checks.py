@@ -111,7 +111,8 @@ def check_bibfile(path: Path, encoding: str = "utf-8") -> list[tuple[int | None,
         if missing:
             problems.append((line,
                 f"entry {key!r} (@{entry.type}) lacks " + ", ".join(missing)
-                + ". Add them (see guidance/references.md, 'Adding a source')."))
+                + (". Add it" if len(missing) == 1 else ". Add them")
+                + " (see 'How to cite' in CONTRIBUTING.md)."))
     return sorted(problems, key=lambda problem: problem[0] or 0)
 
 

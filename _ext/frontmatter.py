@@ -197,6 +197,10 @@ def check(fm: FrontMatter, bib_keys: Callable[[str], bool] | None = None) -> tup
             fail("front matter", "", "content pages must start with a YAML front matter "
                  "block between two '---' lines (see CONTRIBUTING.md)")
         return {}, problems
+    if problems and not fm.values:
+        # The block could not be read (a YAML error): checking its fields
+        # would only add misleading "is required" problems.
+        return {}, problems
 
     values = fm.values
     page_type = values.get("page_type")
