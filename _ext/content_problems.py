@@ -118,19 +118,6 @@ def _fail_on_problems(app, env) -> None:
         app.statuscode = 1
 
 
-def stop_build(app, env) -> None:
-    """Give the verdict now and end the build, for a problem a later step cannot survive.
-
-    Only for the rare problem that would make Sphinx or another extension
-    crash further on (a crash shows as Sphinx's crash report): the problems
-    are listed as usual, then sphinx-build exits 1 without writing the
-    output.  SystemExit, unlike an exception, passes through Sphinx without
-    a crash report.  Call it from ``env-updated`` after the build-wide checks.
-    """
-    _fail_on_problems(app, env)
-    raise SystemExit(app.statuscode)
-
-
 def setup(app):
     app.connect("builder-inited", _init)
     app.connect("env-purge-doc", _purge)

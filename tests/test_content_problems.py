@@ -49,7 +49,7 @@ def test_a_front_matter_typo_fails_with_a_clean_message(tmp_path, options):
 @pytest.mark.parametrize("root, entry, message", [
     # pybtex reads the rest of the file; sphinxcontrib-bibtex does not crash.
     ("bib-malformed", None, "refs.bib:14: ERROR: the file does not parse"),
-    # The APA style cannot format it: the build stops after listing the problems.
+    # The APA style formats it generically while the build fails on it.
     ("bib-missing-key", "@misc{nosuchkey2099,\n  title = {A thing},\n}\n",
      "refs.bib:1: ERROR: entry 'nosuchkey2099' has type @misc"),
 ], ids=["syntax error", "unknown entry type"])
