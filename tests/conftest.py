@@ -58,6 +58,15 @@ def require_node_module(path: str) -> Path:
     return file
 
 
+def require_chromium() -> str:
+    """The browser for the browser tests: $CHROMIUM if set, else Debian's chromium.
+
+    GitHub's runners have Google Chrome and no Debian Chromium; their workflow
+    sets CHROMIUM=/usr/bin/google-chrome.
+    """
+    return os.environ.get("CHROMIUM") or require_tool("chromium", "apt-get install chromium")
+
+
 @pytest.fixture(scope="session")
 def site_html(tmp_path_factory) -> Path:
     """The real guide built once per test session, strictly, into a temp dir."""

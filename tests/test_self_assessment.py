@@ -4,7 +4,7 @@ PDF worksheet, id checks, and the form working in a browser."""
 import pytest
 from bs4 import BeautifulSoup
 from build_failure import failed_build
-from conftest import require_tool
+from conftest import require_chromium
 from toolkit_build import chromium, copy_root, edit, serve
 
 FACTOR = "guidance/success-factors/leadership.md"
@@ -103,7 +103,7 @@ def test_questions_belong_on_factor_pages(make_app, tmp_path):
 
 @pytest.mark.sphinx("html", testroot="toolkit")
 def test_answers_and_progress_survive_a_reload(app):
-    executable = require_tool("chromium", "apt-get install chromium")
+    executable = require_chromium()
     app.build()
     with serve(app.outdir) as base, chromium(executable) as page:
         page.goto(f"{base}/guidance/self-assessment.html")
@@ -134,7 +134,7 @@ def test_answers_and_progress_survive_a_reload(app):
 
 @pytest.mark.sphinx("html", testroot="toolkit")
 def test_without_javascript_the_form_is_a_readable_checklist(app):
-    executable = require_tool("chromium", "apt-get install chromium")
+    executable = require_chromium()
     app.build()
     with serve(app.outdir) as base, chromium(executable, javascript=False) as page:
         page.goto(f"{base}/guidance/self-assessment.html")

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 import pytest
-from conftest import require_node_module, require_tool
+from conftest import require_chromium, require_node_module
 from toolkit_build import chromium, serve
 
 pytestmark = pytest.mark.slow
@@ -63,7 +63,7 @@ class Visit:
 @pytest.fixture(scope="module")
 def browser(site_html):
     """(base URL, Playwright page) for the real site; other origins blocked."""
-    executable = require_tool("chromium", "apt-get install chromium")
+    executable = require_chromium()
     with serve(site_html) as base, chromium(executable) as page:
         page.set_viewport_size(WIDE)
         page.foreign_requests = []

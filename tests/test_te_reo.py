@@ -3,7 +3,7 @@ finds Māori words with or without macrons."""
 
 import pytest
 
-from conftest import require_tool
+from conftest import require_chromium
 from te_reo import fold
 from toolkit_build import chromium, serve
 
@@ -45,7 +45,7 @@ def test_search_index_is_macron_blind(app):
     ("otorohanga", "district"), ("Ōtorohanga", "district"),
 ])
 def test_search_finds_words_with_or_without_macrons(app, query, page):
-    executable = require_tool("chromium", "apt-get install chromium")
+    executable = require_chromium()
     app.build()
     with serve(app.outdir) as base, chromium(executable) as browser:
         browser.goto(f"{base}/search.html?q={query}")
@@ -57,7 +57,7 @@ def test_search_finds_words_with_or_without_macrons(app, query, page):
 
 @pytest.mark.sphinx("html", testroot="te-reo")
 def test_search_summary_shows_the_passage_with_the_macron_spelling(app):
-    executable = require_tool("chromium", "apt-get install chromium")
+    executable = require_chromium()
     app.build()
     with serve(app.outdir) as base, chromium(executable) as browser:
         browser.goto(f"{base}/search.html?q=otorohanga")
