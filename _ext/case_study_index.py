@@ -179,7 +179,7 @@ def _matrix_latex(env, factors, cases, caption) -> str:
     head = " & ".join(
         [r"\textbf{Case study}"]
         + [rf"\rotatebox{{90}}{{\hspace{{0.4em}}{link(docname, tex_escape(title(env, docname)))}"
-           r"\hspace{0.4em}}"
+           r"\hspace{0.8em}}"
            for docname in factors.values()])
     rows = []
     for docname, page in cases:
@@ -191,7 +191,9 @@ def _matrix_latex(env, factors, cases, caption) -> str:
     return "\n".join([
         r"\begingroup\small",
         rf"\begin{{longtable}}{{{columns}}}",
-        rf"\caption{{{tex_escape(caption)}}}\\ \hline",
+        # Unnumbered: the guide numbers no other table, and the matrix is
+        # shown on more than one page.
+        rf"\caption*{{{tex_escape(caption)}}}\\ \hline",
         head + r" \\ \hline",
         r"\endhead",
         *rows,

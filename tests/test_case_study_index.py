@@ -73,7 +73,7 @@ def test_matrix_fits_the_pdf_page(app):
     # rotated factor names: it breaks across pages instead of running off one.
     assert r"\begin{longtable}{|>{\raggedright\arraybackslash}p{0.36\linewidth}|c|c|c|}" in tex
     assert (r"\rotatebox{90}{\hspace{0.4em}\hyperref[\detokenize{guidance/success-factors/strategy::doc}]"
-            r"{\sphinxcrossref{Strategy}}\hspace{0.4em}}") in tex
+            r"{\sphinxcrossref{Strategy}}\hspace{0.8em}}") in tex
     assert r"\hyperref[\detokenize{case-studies/measles::doc}]{\sphinxcrossref{$\checkmark$}}" in tex
     # The lists are ordinary links in the PDF too.
     assert r"\sphinxhref" not in tex.split("Red Cross")[0][-200:]
