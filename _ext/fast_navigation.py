@@ -41,6 +41,7 @@ depends on has changed, this extension asks Sphinx to rewrite every page.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import posixpath
 import re
@@ -72,6 +73,8 @@ MARKER = re.compile(r"fastnav-\d+")
 MARKED_TAG = re.compile(r'<(li|ul|a) class="([^"]*\bfastnav-(\d+)\b[^"]*)"( href="[^"]*")?')
 CHECKBOX_CHECKED = ' checked=""'
 ATTRIBUTE = re.compile(r' ([a-z-]+)="')
+# Hrefs that docutils and BeautifulSoup write unescaped.
+SAFE_HREF = re.compile(r"[A-Za-z0-9_./#~-]*")
 
 
 @dataclass
@@ -95,6 +98,29 @@ class _Template:
     branch: dict = field(default_factory=dict)
     anchored: set = field(default_factory=set)
     items: set = field(default_factory=set)
+    # link marker -> its tag up to the href, and the (docname, anchor) it
+    # points at: enough to move the template to another folder
+    link_start: dict = field(default_factory=dict)
+    link_target: dict = field(default_factory=dict)
+    relocatable: bool = True
+
+    def relocated(self, app: Sphinx, folder: str) -> "_Template | None":
+        """This template with its links made relative to ``folder``.
+
+        Sphinx's rendering of another folder's tree differs only in the links'
+        hrefs, so rewriting them spares resolving, rendering and parsing the
+        tree again: an incremental build writes pages in several folders.
+        """
+        if not self.relocatable:
+            return None
+        probe = _probe(folder)
+        parts = list(self.parts)
+        for marker, (docname, anchor) in self.link_target.items():
+            href = app.builder.get_relative_uri(probe, docname) + anchor
+            if not SAFE_HREF.fullmatch(href):
+                return None  # would need escaping: render this folder instead
+            parts[self.slot_of[marker]] = f'{self.link_start[marker]} href="{href}"'
+        return dataclasses.replace(self, parts=parts)
 
     def render(self, docname: str) -> str:
         """The navigation HTML for ``docname``, as stock Furo writes it."""
@@ -130,7 +156,7 @@ def _build_template(app: Sphinx, folder: str) -> _Template | None:
     from sphinx.domains.std import StandardDomain
 
     builder = app.builder
-    probe = f"{folder}/{PROBE_DOCNAME}" if folder else PROBE_DOCNAME
+    probe = _probe(folder)
     tree = global_toctree_for_doc(app.env, probe, builder, tags=builder.tags, **FURO_TOCTREE_ARGS)
     if tree is None:
         return None
@@ -159,6 +185,7 @@ def _build_template(app: Sphinx, folder: str) -> _Template | None:
             if url not in url_to_doc:
                 return None
             template.links_to.setdefault(url_to_doc[url], []).append(marker)
+            template.link_target[marker] = (url_to_doc[url], anchor)
             if anchor:
                 template.anchored.add(marker)
             # A page's link to itself is "" plus the anchor; docutils writes "" as "#".
@@ -189,6 +216,11 @@ def _build_template(app: Sphinx, folder: str) -> _Template | None:
             current = " ".join(rest if number in template.anchored else
                                ["current" if MARKER.fullmatch(t) else t for t in tokens])
             marked = f'<a class="{current}" href="{hrefs[number]}"'
+            template.link_start[number] = unmarked
+            docname, anchor = template.link_target[number]
+            expected = builder.get_relative_uri(probe, docname) + anchor
+            if href != f' href="{expected}"' or not SAFE_HREF.fullmatch(expected):
+                template.relocatable = False
             unmarked += href or ""
         else:
             current = " ".join("current" if MARKER.fullmatch(t) else t for t in tokens)
@@ -216,6 +248,10 @@ def _build_template(app: Sphinx, folder: str) -> _Template | None:
         position = end
     template.parts.append(html[position:])
     return template
+
+
+def _probe(folder: str) -> str:
+    return f"{folder}/{PROBE_DOCNAME}" if folder else PROBE_DOCNAME
 
 
 def _marker_in(classes: list) -> int:
@@ -254,7 +290,11 @@ def _template_for(app: Sphinx, pagename: str) -> _Template | None:
     folders = cache["folders"]
     folder = posixpath.dirname(pagename)
     if folder not in folders:
-        folders[folder] = _build_template(app, folder)
+        if "" not in folders:
+            folders[""] = _build_template(app, "")
+        root = folders[""]
+        relocated = root.relocated(app, folder) if root is not None and folder else None
+        folders[folder] = relocated or _build_template(app, folder)
     return folders[folder]
 
 

@@ -153,3 +153,14 @@ def test_tocdepth_page_left_to_furo(build, tmp_path):
     fast = build("fast", fast=True, srcdir=sources["fast"])
     assert fast_navigation._templates[fast.builder]["modelled"] is False
     assert_same_pages(pages(stock.outdir), pages(fast.outdir))
+
+
+def test_tree_rendered_once_and_moved_to_other_folders(build, monkeypatch):
+    rendered = []
+    build_template = fast_navigation._build_template
+    monkeypatch.setattr(fast_navigation, "_build_template",
+                        lambda app, folder: rendered.append(folder) or build_template(app, folder))
+    app = build("site", fast=True)
+    assert rendered == [""]
+    assert set(fast_navigation._templates[app.builder]["folders"]) == {
+        "", "case-studies", "guidance", "guidance/success-factors"}
