@@ -293,8 +293,9 @@ def _template_for(app: Sphinx, pagename: str) -> _Template | None:
         if "" not in folders:
             folders[""] = _build_template(app, "")
         root = folders[""]
-        relocated = root.relocated(app, folder) if root is not None and folder else None
-        folders[folder] = relocated or _build_template(app, folder)
+        if folder:
+            relocated = root.relocated(app, folder) if root is not None else None
+            folders[folder] = relocated or _build_template(app, folder)
     return folders[folder]
 
 
