@@ -15,6 +15,15 @@ from new_page import ScaffoldError, create, slugify
 TODAY = datetime.date(2026, 11, 25)
 
 
+def fill_placeholders(path, values):
+    """Do what a contributor does: replace each front matter placeholder."""
+    lines = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        key = line.split(":", 1)[0]
+        lines.append(f"{key}: {values[key]}" if key in values and PLACEHOLDER in line else line)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 @pytest.mark.parametrize(("title", "slug"), [
     ("Ōtorohanga library's Facebook page", "otorohanga-librarys-facebook-page"),
     ("Waipā District Council: Share your views!", "waipa-district-council-share-your-views"),
@@ -61,8 +70,7 @@ def test_placeholders_are_rejected_until_replaced(guide):
     assert all(PLACEHOLDER in str(problem.value) or problem.field == "success_factors"
                for problem in problems)
 
-    text = path.read_text(encoding="utf-8")
-    filled = {
+    fill_placeholders(path, {
         "description": "How a health board reached teenagers during an outbreak.",
         "organisation": "Waikato District Health Board",
         "sector": "government",
@@ -70,12 +78,7 @@ def test_placeholders_are_rejected_until_replaced(guide):
         "channels": "[facebook, twitter]",
         "success_factors": "[strategy]",
         "sources": "[oag2013waikato]",
-    }
-    lines = []
-    for line in text.splitlines():
-        key = line.split(":", 1)[0]
-        lines.append(f"{key}: {filled[key]}" if key in filled and PLACEHOLDER in line else line)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    })
     typed, problems = check(parse_file(path), bib_keys=lambda key: key == "oag2013waikato")
     assert problems == []
     assert typed["year"] == 2011
@@ -132,8 +135,7 @@ def test_a_scaffolded_case_study_builds_once_filled_and_appears_everywhere(tmp_p
     assert "case-studies/measles-outbreak-a-second-look.md" in unfilled.stderr
     assert PLACEHOLDER in unfilled.stderr
 
-    text = path.read_text(encoding="utf-8")
-    filled = {
+    fill_placeholders(path, {
         "description": "A second look at a health board's outbreak messages.",
         "organisation": "Example Health Board",
         "sector": "government",
@@ -141,10 +143,7 @@ def test_a_scaffolded_case_study_builds_once_filled_and_appears_everywhere(tmp_p
         "channels": "[facebook]",
         "success_factors": "[adaptation]",
         "sources": "[oag2013waikato]",
-    }
-    lines = [f"{line.split(':', 1)[0]}: {filled[line.split(':', 1)[0]]}"
-             if line.split(":", 1)[0] in filled else line for line in text.splitlines()]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    })
     built = build()
     assert built.returncode == 0, built.stderr
 
