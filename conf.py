@@ -36,6 +36,7 @@ repository_branch = "main"
 # Where the published site lives (GitHub Pages, deployed from main).  The
 # sitemap (html_baseurl) and link previews need absolute addresses.
 site_url = "https://aotearoa-social-media-guide.github.io/guide/"
+contributing_url = f"{repository_url}/blob/{repository_branch}/CONTRIBUTING.md"
 
 # -- General configuration ---------------------------------------------------
 
@@ -97,7 +98,7 @@ toolkit_content_patterns = ["index", "guidance/**", "case-studies/**"]
 # it too.
 toolkit_review_every_months = 12
 # Where an empty case study list invites readers to contribute one.
-toolkit_contribute_url = f"{repository_url}/blob/{repository_branch}/CONTRIBUTING.md"
+toolkit_contribute_url = contributing_url
 
 # -- MyST Markdown ------------------------------------------------------------
 
@@ -112,6 +113,24 @@ myst_enable_extensions = [
 # Headings get no automatic anchors: pages link to explicit (label)= targets,
 # which survive a heading being reworded.
 myst_heading_anchors = 0
+# Values pages write as {{ name }}, so the site's address, the repository
+# and the version are set here only (the start page's "how to cite" uses them).
+myst_substitutions = {
+    "version": release,
+    "site_url": site_url,
+    "contributing_link": f"[contributing guide]({contributing_url})",
+    "bibtex_entry": "\n".join([
+        "```bibtex",
+        f"@manual{{socialmediaguide{_build_year},",
+        "  author  = {{Guide editors and contributors}},",
+        f"  title   = {{{project.replace('Aotearoa', '{Aotearoa}')}}},",
+        f"  year    = {{{_build_year}}},",
+        f"  edition = {{Version {release}}},",
+        f"  url     = {{{site_url}}},",
+        "}",
+        "```",
+    ]),
+}
 # Front matter is the toolkit's data (see _ext/frontmatter.py); MyST must not
 # turn a "title" key into a heading.
 myst_title_to_header = False
