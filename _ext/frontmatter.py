@@ -396,9 +396,9 @@ def title(env, docname: str) -> str:
 def record_generated(env, docname: str, directive: str, line: int, options: dict) -> None:
     """Note that *docname* shows an index generated from other pages.
 
-    Such pages are read again whenever any content page changes (see
-    ``_reread``), so their lists stay right in incremental builds;
-    the directive's options are kept for cross-page checks.
+    Such pages are written again whenever what they show of another page
+    changes (see ``_rewrite_indexes``), so their lists stay right in
+    incremental builds; the directive's options are kept for cross-page checks.
     """
     env.toolkit_generated.setdefault(docname, []).append(
         {"directive": directive, "line": line, "options": dict(options)})
@@ -419,6 +419,7 @@ def _init_env(app) -> None:
     for name in _PER_DOC:
         if not hasattr(app.env, name):
             setattr(app.env, name, {})
+    app.env.toolkit_index_before = {}
 
 
 def _bib_lookup(env) -> Callable[[str], bool] | None:
@@ -464,13 +465,34 @@ def _merge(app, env, docnames, other) -> None:
                 mine[docname] = theirs[docname]
 
 
-def _reread(app, env, added, changed, removed) -> list:
-    # A page showing a generated index is read again when any content page
-    # changed: a case study or question may have been added, edited, moved
-    # or removed.
-    patterns = app.config.toolkit_content_patterns
-    if any(is_content(docname, patterns) for docname in added | changed | removed):
-        return sorted(set(env.toolkit_generated) - set(removed))
+def index_data(env, docname: str) -> str:
+    """What the generated indexes show of a page, for comparing builds.
+
+    Case study lists and the matrix show its front matter and title; the
+    self-assessment shows its self-check questions.  Line numbers are left
+    out: moving a question down the page changes nothing shown.
+    """
+    page = {k: v for k, v in env.toolkit_pages.get(docname, {}).items() if k != "_lines"}
+    questions = [{k: v for k, v in question.items() if k != "line"}
+                 for question in getattr(env, "toolkit_self_checks", {}).get(docname, [])]
+    title = env.titles[docname].astext() if docname in env.titles else ""
+    return repr((sorted(page.items()), questions, title))
+
+
+def _remember_index_data(app, env, docname: str) -> None:
+    # Before any extension forgets the page (hence the early priority).
+    env.toolkit_index_before.setdefault(docname, index_data(env, docname))
+
+
+def _rewrite_indexes(app, env) -> list:
+    # The generated indexes are resolved when a page is written, from the
+    # environment, so the pages that show them need writing again (not
+    # reading) when, and only when, a page that was read, added or removed
+    # now shows differently.  A text edit of a case study's body rewrites
+    # nothing else: that keeps incremental builds of a large guide fast.
+    before, env.toolkit_index_before = env.toolkit_index_before, {}
+    if any(index_data(env, docname) != data for docname, data in before.items()):
+        return sorted(env.toolkit_generated)
     return []
 
 
@@ -500,9 +522,10 @@ def setup(app):
     app.connect("builder-inited", _init_env)
     app.connect("source-read", _read_page)
     app.connect("doctree-read", _describe_page)
+    app.connect("env-purge-doc", _remember_index_data, priority=100)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
-    app.connect("env-get-outdated", _reread)
+    app.connect("env-updated", _rewrite_indexes)
     app.connect("env-updated", _check_factor_ids, priority=CROSS_CHECKS)
-    return {"version": "1", "env_version": 2,
+    return {"version": "1", "env_version": 3,
             "parallel_read_safe": True, "parallel_write_safe": True}

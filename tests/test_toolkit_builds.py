@@ -36,6 +36,33 @@ def test_case_study_front_matter_edit_updates_every_index(make_app, tmp_path):
     assert row.count('class="mark"') == 2
 
 
+def test_only_what_indexes_show_makes_them_rewrite(make_app, tmp_path):
+    """A body edit rewrites only its page; a front matter edit, every index too."""
+    src = copy_root("toolkit", tmp_path)
+    make_app("html", srcdir=src).build()
+    case = src / "case-studies/measles.md"
+
+    edit(case, "Text.", "Text, revised.")
+    app = make_app("html", srcdir=src, freshenv=False)
+    app.build()
+    assert "Text, revised." in (app.outdir / "case-studies/measles.html").read_text(encoding="utf-8")
+    # The sector page shows a generated list that includes this case study
+    # (case-studies/index.html is its toctree parent, which Sphinx rewrites).
+    sector_page = app.outdir / "guidance/government-sector.html"
+    unchanged_index = sector_page.stat().st_mtime_ns
+
+    edit(case, "Text, revised.", "Text, revised again.")
+    app = make_app("html", srcdir=src, freshenv=False)
+    app.build()
+    assert sector_page.stat().st_mtime_ns == unchanged_index
+
+    edit(case, "year: 2011", "year: 2012")
+    app = make_app("html", srcdir=src, freshenv=False)
+    app.build()
+    assert sector_page.stat().st_mtime_ns != unchanged_index
+    assert "Waikato District Health Board, 2012" in sector_page.read_text(encoding="utf-8")
+
+
 def test_question_edit_updates_the_self_assessment(make_app, tmp_path):
     src = copy_root("toolkit", tmp_path)
     make_app("html", srcdir=src).build()
