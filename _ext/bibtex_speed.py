@@ -16,6 +16,13 @@ profiling a build with hundreds of case studies:
   into page order with a linear search for each.  ``IndexedBibtexDomain``
   answers both from an index and a sort made once per build.  Its answers
   are the same, so the output is unchanged.
+- Every build, even one that read a single page, formats every reference
+  list of the site again (most of an incremental build's time at 500 case
+  studies).  A list's formatted entries depend only on which entries it
+  lists and in which order, its style and key prefix, the tooltip settings
+  and the .bib files; the domain keeps each list's result under those
+  inputs, on the environment, and formats a list again only when one of
+  them has changed.
 """
 
 from __future__ import annotations
@@ -51,6 +58,7 @@ class IndexedBibtexDomain(bibtex_domain.BibtexDomain):
 
     _cited_in: dict | None = None
     _cited_keys: tuple | None = None  # (docnames, keys in citation order)
+    _first_citation: dict | None = None  # key -> its position in citation order
 
     def env_updated(self) -> Iterable[str]:
         # Citations are all known now (reading is over); index them afresh.
@@ -59,8 +67,42 @@ class IndexedBibtexDomain(bibtex_domain.BibtexDomain):
             for target in citation_ref.targets:
                 cited_in[target.key].add(citation_ref.docname)
         self._cited_in = cited_in
-        self._cited_keys = None
-        return super().env_updated()
+        self._cited_keys = self._first_citation = None
+        # Formatted lists kept from the last build; only this build's are kept
+        # for the next, so the store never outgrows the site.
+        self._formatted_before = self.data.get("formatted_lists", {})
+        self.data["formatted_lists"] = {}
+        try:
+            return super().env_updated()
+        finally:
+            self._formatted_before = None
+
+    def get_formatted_entries(self, bibliography_key, docnames, tooltips, tooltips_style):
+        """As the library's, reusing the last build's result when its inputs are the same."""
+        if self._cited_in is None:
+            return super().get_formatted_entries(bibliography_key, docnames, tooltips,
+                                                 tooltips_style)
+        bibliography = self.bibliographies[bibliography_key]
+        if self._first_citation is None:
+            self._first_citation = {}
+            for position, key in enumerate(self.get_all_cited_keys(docnames)):
+                self._first_citation.setdefault(key, position)
+        # The library lists cited entries in citation order, then the rest in
+        # .bib order (a stable sort keeps that).
+        listed = sorted((key for key, _ in self._filtered(bibliography_key, bibliography)),
+                        key=lambda key: self._first_citation.get(key, len(self._first_citation)))
+        inputs = (tuple(listed), bibliography.style, bibliography.keyprefix, tooltips,
+                  tooltips_style, tuple(sorted(
+                      (str(name), bibfile.mtime)
+                      for name, bibfile in self.bibdata.bibfiles.items())))
+        before = self._formatted_before.get(bibliography_key)
+        if before is not None and before[0] == inputs:
+            formatted = before[1]
+        else:
+            formatted = list(super().get_formatted_entries(bibliography_key, docnames,
+                                                           tooltips, tooltips_style))
+        self.data["formatted_lists"][bibliography_key] = (inputs, formatted)
+        return iter(formatted)
 
     def get_all_cited_keys(self, docnames):
         """As the library's, computed once per build, with a position lookup.

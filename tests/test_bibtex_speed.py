@@ -26,3 +26,38 @@ def test_reference_lists_identical_to_stock(make_app, tmp_path, parallel):
     assert "Another book" in outputs["speed"]["two.html"]
     assert "A book" not in outputs["speed"]["two.html"]
     assert all(t in outputs["speed"]["all.html"] for t in ("A book", "Another book", "A third book"))
+
+
+def test_kept_reference_lists_follow_citation_and_bib_edits(make_app, tmp_path):
+    """Lists formatted in an earlier build are reused only while nothing they show changed."""
+    srcdir = tmp_path / "site"
+    shutil.copytree(ROOT, srcdir)
+    extensions = "myst_parser,sphinxcontrib.bibtex,bibtex_speed"
+
+    def build():
+        app = make_app("html", srcdir=srcdir, freshenv=False,
+                       confoverrides={"extensions": extensions})
+        app.build()
+        return {name: (app.outdir / name).read_text(encoding="utf-8")
+                for name in ("one.html", "two.html", "all.html")}
+
+    build()
+    two = srcdir / "two.md"
+    two.write_text(two.read_text(encoding="utf-8").replace(
+        "{cite:p}`beta2011book`", "{cite:p}`beta2011book,gamma2012book`"), encoding="utf-8")
+    after_citation = build()
+    assert "A third book" in after_citation["two.html"]
+
+    bib = srcdir / "refs.bib"
+    bib.write_text(bib.read_text(encoding="utf-8").replace("Another book", "Another title"),
+                   encoding="utf-8")
+    after_bib = build()
+    assert "Another title" in after_bib["two.html"]
+    assert "Another book" not in after_bib["all.html"]
+
+    # The same inputs built from scratch give the same pages.
+    fresh = make_app("html", srcdir=srcdir, freshenv=True,
+                     confoverrides={"extensions": extensions})
+    fresh.build(force_all=True)
+    for name, html in after_bib.items():
+        assert (fresh.outdir / name).read_text(encoding="utf-8") == html
