@@ -112,7 +112,7 @@ def check_bibfile(path: Path, encoding: str = "utf-8") -> list[tuple[int | None,
             problems.append((line,
                 f"entry {key!r} (@{entry.type}) lacks " + ", ".join(missing)
                 + (". Add it" if len(missing) == 1 else ". Add them")
-                + " (see 'How to cite' in CONTRIBUTING.md)."))
+                + " (see 'Cite every fact' in CONTRIBUTING.md)."))
     return sorted(problems, key=lambda problem: problem[0] or 0)
 
 
