@@ -48,6 +48,8 @@ from sphinxcontrib.bibtex.plugin import register_plugin
 from sphinxcontrib.bibtex.style.referencing import BaseReferenceStyle
 from sphinxcontrib.bibtex.style.template import SphinxReferenceText
 
+from bib_links import safe_doi_url, safe_url
+
 if TYPE_CHECKING:
     from pybtex.database import Entry, Person
 
@@ -338,11 +340,14 @@ def _sentence(text: Text | str) -> Text:
 
 
 def _link(entry: Entry) -> Text:
+    # Only values bib_links accepts become links: a rejected one fails the
+    # build (bib_checks), and the pages that build leaves behind carry no
+    # link at all rather than a javascript: or data: one.
     doi = _field(entry, "doi")
     if doi:
-        url = "https://doi.org/" + doi
-        return Text(HRef(url, url))
-    url = _field(entry, "url")
+        url = safe_doi_url(doi)
+        return Text(HRef(url, url)) if url else Text()
+    url = safe_url(_field(entry, "url")) or ""
     if not url:
         return Text()
     if not _field(entry, "year") and _field(entry, "urldate"):

@@ -11,6 +11,10 @@ the build with a clean message, also without ``-W``):
 - a key defined twice (file, both lines, the key);
 - an entry of a type the APA style cannot format, or without a field its
   type needs (file, line, key, the missing fields);
+- a link or date field the guide cannot safely print: a ``url`` that is not
+  an absolute https/http address (``javascript:``, ``data:``, ``file:``,
+  relative), a ``doi`` that is not a DOI, a ``urldate`` that is not a real
+  date (file, the field's line, key, field; the rule is ``bib_links``);
 - a citation of a key that no .bib file defines (page, line, key);
 - a citation whose target does not parse, such as ``{key}{p. 61}``
   (page, line, what to write instead).
@@ -35,8 +39,9 @@ from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 from sphinxcontrib.bibtex.domain import BibtexDomain
 from sphinxcontrib.bibtex.roles import CiteRole
 
+import bib_links
 import content_problems
-from apa_style import REQUIRED_FIELDS
+from apa_style import REQUIRED_FIELDS, plain
 
 if TYPE_CHECKING:
     from pybtex.database import Entry
@@ -61,6 +66,21 @@ def entry_starts(text: str) -> list[EntryStart]:
         for m in _ENTRY_START.finditer(text)
         if m.group(1).lower() not in _NOT_ENTRIES
     ]
+
+
+def field_line(text: str, starts: list[EntryStart], key: str, field: str) -> int | None:
+    """The line on which *field* of the entry *key* is written (1-based)."""
+    for index, start in enumerate(starts):
+        if start.key.lower() != key.lower():
+            continue
+        lines = text.splitlines()
+        end = starts[index + 1].line - 1 if index + 1 < len(starts) else len(lines)
+        written = re.compile(rf"^\s*{re.escape(field)}\s*=", re.IGNORECASE)
+        for number in range(start.line, end + 1):
+            if written.match(lines[number - 1]):
+                return number
+        return None
+    return None
 
 
 def missing_fields(entry: Entry) -> list[str]:
@@ -107,6 +127,10 @@ def check_bibfile(path: Path, encoding: str = "utf-8") -> list[tuple[int | None,
                 f"entry {key!r} has type @{entry.type}, which the APA style cannot "
                 "format. Use one of: " + ", ".join("@" + t for t in REQUIRED_FIELDS) + "."))
             continue
+        for name, message in bib_links.field_problems(
+                {name: plain(value) for name, value in entry.fields.items()}):
+            problems.append((field_line(text, starts, key, name) or line,
+                f"entry {key!r}, field {name!r}: {message}."))
         missing = missing_fields(entry)
         if missing:
             problems.append((line,

@@ -258,7 +258,14 @@ def _check_value(spec, value, bib_keys):
     items = value if listed else [value]
     for item in items:
         if not isinstance(item, str):
-            return False, f"{item!r} must be a plain value"
+            # A nested list or a mapping (``[[facebook, twitter]]``,
+            # ``[{name: facebook}]``) would reach the indexes as a Python repr.
+            kind = "a list" if isinstance(item, list) else "a 'key: value' pair"
+            parts = item if isinstance(item, list) else list(item.values())
+            flat = ", ".join(str(part) for part in parts)
+            return False, (f"{item!r} is {kind} inside the list: each item must be a single "
+                           f"word or value; write '{spec.name}: [{flat}]'" if listed else
+                           f"{item!r} must be a single value, e.g. '{spec.name}: {spec.example}'")
         if item.strip().startswith(PLACEHOLDER):
             return False, (f"{item!r} is still the template's placeholder: "
                            f"replace it ({spec.help})")

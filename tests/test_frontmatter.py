@@ -45,6 +45,14 @@ BROKEN = {
                                          f"{CASE}:7", "sector", "['government']", "single value"),
     "one value where a list is expected": (CASE, "channels: [facebook]", "channels: facebook",
                                            f"{CASE}:9", "channels", "'facebook'", "channels: [facebook]"),
+    "nested list where a list of words is expected": (
+        CASE, "channels: [facebook]", "channels: [[facebook, twitter]]",
+        f"{CASE}:9", "channels", "['facebook', 'twitter'] is a list inside the list",
+        "write 'channels: [facebook, twitter]'"),
+    "key-value pair inside a list": (
+        CASE, "success_factors: [strategy]", "success_factors: [{factor: strategy}]",
+        f"{CASE}:10", "success_factors", "is a 'key: value' pair inside the list",
+        "write 'success_factors: [strategy]'"),
     "year that is not a year": (CASE, "year: 2011", "year: twenty eleven",
                                 f"{CASE}:8", "year", "'twenty eleven'", "four-digit year"),
     "review interval that is not a number": (STRATEGY, "review_every_months: 6", "review_every_months: six",
