@@ -47,8 +47,9 @@ html: $(VENV)/.docs-installed ## Build the HTML site into _build/html
 # The PDF: xelatex through latexmk (sphinx-build -M latexpdf), then a check of
 # the LaTeX log for what TeX lets pass (undefined references, duplicate labels,
 # characters missing from the font), then a copy into the HTML site, whose
-# "Download the PDF" link points there.  PDF_NAME is conf.py's pdf_basename.
-PDF_NAME    := social-media-guide
+# "Download the PDF" link points there.  PDF_NAME is read from conf.py's
+# pdf_basename, its one definition.
+PDF_NAME    := $(shell sed -n 's/^pdf_basename = "\(.*\)"$$/\1/p' conf.py)
 TEX_INSTALL := sudo apt-get install --no-install-recommends latexmk texlive-xetex \
 	texlive-latex-recommended texlive-fonts-recommended texlive-latex-extra \
 	texlive-lang-english fonts-freefont-otf xindy poppler-utils
@@ -61,7 +62,7 @@ pdf: $(VENV)/.docs-installed ## Build the whole guide as one PDF into _build/lat
 	done; fc-list -q FreeSerif || { echo "make pdf needs the FreeSerif font. Install it with:"; \
 		echo "  $(TEX_INSTALL)"; exit 1; }
 	$(SPHINXBUILD) -M latexpdf . $(BUILDDIR) $(STRICT) $(SPHINXOPTS)
-	$(BIN)/python tools/check_latex_log.py $(BUILDDIR)/latex/$(PDF_NAME).log
+	$(BIN)/python -m tools.check_latex_log $(BUILDDIR)/latex/$(PDF_NAME).log
 	@mkdir -p $(BUILDDIR)/html/_downloads
 	cp $(BUILDDIR)/latex/$(PDF_NAME).pdf $(BUILDDIR)/html/_downloads/
 	@echo "The PDF is $(BUILDDIR)/latex/$(PDF_NAME).pdf (also in the site's _downloads/)"
@@ -83,11 +84,11 @@ test: $(VENV)/.test-installed node_modules/.installed ## Run the test suite (pyt
 
 .PHONY: lint
 lint: $(VENV)/.test-installed ## Check the pages' spelling, macrons (Māori, Taupō) and New Zealand spelling
-	$(BIN)/python tools/content_lint.py
+	$(BIN)/python -m tools.content_lint
 
 .PHONY: check-links
 check-links: $(VENV)/.test-installed ## Check every internal link and #anchor of the built site (offline; run make html first)
-	$(BIN)/python tools/check_links.py $(BUILDDIR)/html
+	$(BIN)/python -m tools.check_links $(BUILDDIR)/html
 
 # linkcheck exits 1 for timeouts too; the report decides instead, failing only
 # on broken links.  A stale output.json must not pass for a fresh run.
@@ -95,43 +96,43 @@ check-links: $(VENV)/.test-installed ## Check every internal link and #anchor of
 linkcheck: $(VENV)/.docs-installed ## Check every external link (needs the internet); report in _build/linkcheck/report.md
 	@rm -f $(BUILDDIR)/linkcheck/output.json
 	$(SPHINXBUILD) -b linkcheck -q $(SPHINXOPTS) . $(BUILDDIR)/linkcheck || true
-	$(BIN)/python tools/linkcheck_report.py $(BUILDDIR)/linkcheck
+	$(BIN)/python -m tools.linkcheck_report $(BUILDDIR)/linkcheck
 
 # --- Contributor workflow ------------------------------------------------------
 
 .PHONY: new-case-study
 new-case-study: $(VENV)/.docs-installed ## Start a case study page: make new-case-study TITLE="..."
 	@test -n "$(TITLE)" || { echo 'Give the case study a title: make new-case-study TITLE="Waikato DHB: measles outbreak"'; exit 2; }
-	@$(BIN)/python tools/new_page.py --section case-studies --title "$(TITLE)"
+	@$(BIN)/python -m tools.new_page --section case-studies --title "$(TITLE)"
 
 SECTION ?= guidance
 .PHONY: new-page
 new-page: $(VENV)/.docs-installed ## Start a page: make new-page SECTION=guidance TITLE="..."
 	@test -n "$(TITLE)" || { echo 'Give the page a title: make new-page SECTION=guidance TITLE="Working with volunteers"'; exit 2; }
-	@$(BIN)/python tools/new_page.py --section "$(SECTION)" --title "$(TITLE)"
+	@$(BIN)/python -m tools.new_page --section "$(SECTION)" --title "$(TITLE)"
 
 # CONTRIBUTING.md's field reference is generated from _ext/frontmatter_schema.py;
 # tests/test_contributing.py fails until it is regenerated after a schema change.
 .PHONY: contributing-reference
 contributing-reference: $(VENV)/.docs-installed ## Regenerate CONTRIBUTING.md's front matter reference from the schema
-	$(BIN)/python tools/contributing_reference.py
+	$(BIN)/python -m tools.contributing_reference
 
 BASE ?= origin/main
 .PHONY: check-redirects
 check-redirects: $(VENV)/.docs-installed ## Fail if a page that exists at BASE (default origin/main) is gone without a redirect
-	$(BIN)/python tools/check_redirects.py --base $(BASE)
+	$(BIN)/python -m tools.check_redirects --base $(BASE)
 
 # STRICT=1 makes an overdue page fail the run (for a scheduled CI job).  The
 # build's STRICT flags (above) are not "1", so only STRICT=1 switches it on.
 .PHONY: review-report
 review-report: $(VENV)/.docs-installed ## Pages overdue or due for review within 60 days (STRICT=1: exit 1 if any overdue)
-	$(BIN)/python tools/review_report.py $(if $(filter 1,$(STRICT)),--strict)
+	$(BIN)/python -m tools.review_report $(if $(filter 1,$(STRICT)),--strict)
 
 # --- Performance ---------------------------------------------------------------
 
 .PHONY: bench
 bench: $(VENV)/.docs-installed ## Time builds at 50 and 500 case studies, fast vs stock navigation (~15 min; BENCH_ARGS="--repeat 1" is quicker)
-	$(BIN)/python tools/bench.py $(BENCH_ARGS)
+	$(BIN)/python -m tools.bench $(BENCH_ARGS)
 
 # --- Housekeeping --------------------------------------------------------------
 

@@ -11,8 +11,9 @@ import sys
 import time
 from pathlib import Path
 
-# The project's own extensions live in _ext/, one concern per module.
-sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+# The project's own extensions are the package _ext/ (imported as _ext.<name>
+# here, in the tests and in tools/): the project folder goes on the path once.
+sys.path.insert(0, str(Path(__file__).parent))
 
 # -- Project information -----------------------------------------------------
 
@@ -46,23 +47,18 @@ extensions = [
     "sphinxcontrib.bibtex",  # one references.bib, APA 7 output via apa_style
     "sphinxext.opengraph",  # link previews when the guide is shared on social media
     "sphinx_reredirects",  # old addresses keep working when a page moves
-    # The project's own extensions (_ext/), one concern per module.
-    "apa_style",  # APA 7 reference list and author-year citations
-    "page_references",  # every citing page ends with its own "References" list
-    "bib_checks",  # broken .bib files and unknown cited keys fail the build
-    "page_links",  # "Edit this page" and "Report a problem" on every page
-    "sitemap",  # sitemap.xml of every page, also after incremental builds
-    "frontmatter",  # checks every content page's front matter; fails the build on mistakes
-    "te_reo",  # {mi} role (lang="mi") and search that ignores macrons
-    "case_study_index",  # {case-study-list} and {success-factor-matrix}, built from front matter
-    "self_assessment",  # {self-check} questions on factor pages, gathered by {self-assessment}
-    "review_dates",  # owner, last reviewed and next review due under each content page's title
-    "safe_content",  # pages cannot carry HTML (scripts, iframes, raw): the build fails
-    "accessibility",  # alt text required; ARIA fixes to Sphinx's HTML (see _templates/furo-page.html)
-    "external_links",  # rel="noopener" on every link to another site
-    "fast_navigation",  # Furo's sidebar once per build, not per page: builds grow linearly
-    "bibtex_speed",  # bibliography cost linear in pages: plugins looked up once, citations indexed
-    "latex_book",  # PDF: pages a page lists are its sections, not its last subsection's
+    # The project's own extensions (_ext/): two packages and one module per
+    # other concern.
+    "_ext.bibliography",  # APA 7, a References list per page, .bib checks (safe links), speed-ups
+    "_ext.toolkit",  # front matter checks, case study lists and matrix, self-assessment, review dates
+    "_ext.page_links",  # "Edit this page" and "Report a problem" on every page
+    "_ext.sitemap",  # sitemap.xml of every page, also after incremental builds
+    "_ext.te_reo",  # {mi} role (lang="mi") and search that ignores macrons
+    "_ext.safe_content",  # pages cannot carry HTML (scripts, iframes, raw): the build fails
+    "_ext.accessibility",  # alt text required; ARIA fixes to Sphinx's HTML (see _templates/furo-page.html)
+    "_ext.external_links",  # rel="noopener" on every link to another site
+    "_ext.fast_navigation",  # Furo's sidebar once per build, not per page: builds grow linearly
+    "_ext.latex_book",  # PDF: pages a page lists are its sections, not its last subsection's
 ]
 
 # Markdown only: reStructuredText is not a format contributors need to learn.
@@ -78,7 +74,7 @@ exclude_patterns = ["_build", ".venv", "node_modules"]
 nitpicky = True
 # MyST's own front matter warning ("Malformed YAML", always at line 1) would
 # repeat, less precisely, what the toolkit's front matter check reports with
-# the field and line (see _ext/frontmatter.py), e.g. for a date like 2026-02-30.
+# the field and line (see _ext/toolkit/frontmatter.py), e.g. for a date like 2026-02-30.
 suppress_warnings = ["myst.topmatter"]
 
 # New Zealand English.  Sphinx puts this in <html lang="..."> and uses it to
@@ -90,15 +86,15 @@ intersphinx_mapping: dict = {}
 
 # -- Toolkit: front matter, generated indexes, review dates -------------------
 
-# Content pages carry front matter (see _ext/frontmatter_schema.py); the
+# Content pages carry front matter (see _ext/toolkit/schema.py); the
 # README and CONTRIBUTING are not content.  Docname patterns.
-toolkit_content_patterns = ["index", "guidance/**", "case-studies/**"]
+guide_content_patterns = ["index", "guidance/**", "case-studies/**"]
 # A page is due for review this many months after last_reviewed, unless its
 # front matter says otherwise (review_every_months).  make review-report uses
 # it too.
-toolkit_review_every_months = 12
+guide_review_every_months = 12
 # Where an empty case study list invites readers to contribute one.
-toolkit_contribute_url = contributing_url
+guide_contribute_url = contributing_url
 
 # -- MyST Markdown ------------------------------------------------------------
 
@@ -131,14 +127,14 @@ myst_substitutions = {
         "```",
     ]),
 }
-# Front matter is the toolkit's data (see _ext/frontmatter.py); MyST must not
+# Front matter is the toolkit's data (see _ext/toolkit/frontmatter.py); MyST must not
 # turn a "title" key into a heading.
 myst_title_to_header = False
 
 # -- Bibliography --------------------------------------------------------------
 
 bibtex_bibfiles = ["references.bib"]
-# APA 7 entries and (Author, Year) citations: both styles are in _ext/apa_style.py.
+# APA 7 entries and (Author, Year) citations: both styles are in _ext/bibliography/apa_style.py.
 bibtex_default_style = "apa"
 bibtex_reference_style = "apa"
 # Stable anchors: guidance/x.html#ref-kaplan2010users survives edits to the
@@ -238,7 +234,7 @@ linkcheck_anchors_ignore_for_url = [r"https://github\.com/"]
 
 # `make pdf` builds the whole guide as one book: title page, contents, the
 # start page, one chapter per page it lists, in order, each page's own
-# "References" section at its end (_ext/page_references.py), and the global
+# "References" section at its end (_ext/bibliography/page_references.py), and the global
 # reference list as the last chapter.
 
 latex_engine = "xelatex"  # Unicode input: macrons without font tricks
@@ -316,4 +312,4 @@ redirect_html_template_file = "_templates/redirect.html"
 # in it, instead of Furo resolving the whole site's toctree for every page
 # (quadratic in the number of pages).  Output is byte-identical.  False gives
 # stock Furo; `make bench` uses that for its comparison.  See _ext/fast_navigation.py.
-fast_navigation = True
+guide_fast_navigation = True

@@ -18,12 +18,18 @@ and all of it is tested in a real browser with axe-core
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
 
-import content_problems
-import html_translator
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+from . import assets, content_problems
+from . import html_translator
 
 # The toctree caption heads a list of pages under the page title (h1), and
 # in the sidebar under the site name: one level below the top.
@@ -70,9 +76,9 @@ def _check_alt_text(app, doctree: nodes.document) -> None:
                 f"see it, as ![what the image shows]({uri}) (or :alt: on a figure).")
 
 
-def setup(app):
-    app.setup_extension("content_problems")
-    app.setup_extension("toolkit_static")  # _static/accessibility.css, also in test projects
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("_ext.content_problems")
+    assets.add_static_dir(app, Path(__file__).parent / "static")  # accessibility.css
     app.add_css_file("accessibility.css")
     html_translator.extend(app, AccessibleHTMLMixin)
     app.connect("doctree-read", _check_alt_text)

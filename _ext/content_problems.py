@@ -15,9 +15,9 @@ with "build finished with problems" and sphinx-build exits 1, also without
 There are two kinds of record:
 
 * A page's own problems (:func:`record`, :func:`record_at`), found while the
-  page is read.  They are kept on the environment, per page, until the page
-  is read again, so an unchanged broken page fails every later incremental
-  build too.
+  page is read.  They are kept per page in :class:`ProblemsDomain`, whose
+  ``clear_doc`` and ``merge_domaindata`` Sphinx calls, until the page is read
+  again, so an unchanged broken page fails every later incremental build too.
 * Problems that every build finds afresh (:func:`record_build_wide`): those
   that need all pages (a factor id used twice, a citation of a key no .bib
   file has) or lie outside the pages (a .bib file).  They are cleared when
@@ -26,26 +26,66 @@ There are two kinds of record:
 The verdict is given at ``env-updated``, which Sphinx emits on every build,
 even when no page was read again (``env-check-consistency`` is not: an
 unchanged broken page would pass).  Checks that need every page connect to
-``env-updated`` between :data:`BUILD_WIDE_CHECKS_START` and
-:data:`BUILD_WIDE_CHECKS_END`.
+``env-updated`` between ``priorities.BUILD_WIDE_CHECKS_START`` and
+``priorities.BUILD_WIDE_CHECKS_END``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx.domains import Domain
 from sphinx.util import logging
+
+from . import priorities
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+    from sphinx.util.typing import ExtensionMetadata
 
 logger = logging.getLogger(__name__)
 
-# env-updated priorities: build-wide problems are cleared at the first, the
-# verdict is given at the second; build-wide checks run in between.
-BUILD_WIDE_CHECKS_START = 50
-BUILD_WIDE_CHECKS_END = 800
+
+class ProblemsDomain(Domain):
+    """Per page, the problems found while reading it: (``path:line``, message).
+
+    Build-wide problems are not per page: every build finds them afresh, so
+    they are kept for the current build only and never merged.
+    """
+
+    name = "problems"
+    label = "Problems in the guide's pages"
+    data_version = 1
+    initial_data: dict[str, Any] = {"by_page": {}, "build_wide": []}
+
+    @property
+    def by_page(self) -> dict[str, list[tuple[str, str]]]:
+        return self.data["by_page"]
+
+    @property
+    def build_wide(self) -> list[tuple[str, str]]:
+        return self.data["build_wide"]
+
+    def clear_doc(self, docname: str) -> None:
+        self.by_page.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            if docname in otherdata["by_page"]:
+                self.by_page[docname] = otherdata["by_page"][docname]
 
 
-def location_of(env, docname: str, node: nodes.Node | None = None) -> str:
+def _domain(env: BuildEnvironment) -> ProblemsDomain:
+    domain = env.get_domain(ProblemsDomain.name)
+    assert isinstance(domain, ProblemsDomain)
+    return domain
+
+
+def location_of(env: BuildEnvironment, docname: str, node: nodes.Node | None = None) -> str:
     """``path:line`` of ``node`` (or of the page), relative to the project.
 
     Without a known line the problem is put at line 1: Sphinx's logger takes
@@ -60,7 +100,7 @@ def location_of(env, docname: str, node: nodes.Node | None = None) -> str:
     return f"{project_path(env, source)}:{line or 1}"
 
 
-def project_path(env, path) -> str:
+def project_path(env: BuildEnvironment, path: str | Path) -> str:
     """``path`` relative to the project, as messages show it."""
     try:
         return str(Path(path).relative_to(env.srcdir))
@@ -68,44 +108,29 @@ def project_path(env, path) -> str:
         return str(path)  # a file outside the project keeps its full path
 
 
-def record(env, docname: str, node: nodes.Node | None, message: str) -> None:
+def record(env: BuildEnvironment, docname: str, node: nodes.Node | None, message: str) -> None:
     """Record that ``node`` on page ``docname`` is not allowed, and why."""
     record_at(env, docname, location_of(env, docname, node), message)
 
 
-def record_at(env, docname: str, where: str, message: str) -> None:
+def record_at(env: BuildEnvironment, docname: str, where: str, message: str) -> None:
     """Record a problem of page ``docname`` at ``where`` (``path:line``)."""
-    env.content_problems.setdefault(docname, []).append((where, message))
+    _domain(env).by_page.setdefault(docname, []).append((where, message))
 
 
-def record_build_wide(env, where: str, message: str) -> None:
+def record_build_wide(env: BuildEnvironment, where: str, message: str) -> None:
     """Record a problem found by a check that every build runs again."""
-    env.content_build_wide_problems.append((where, message))
+    _domain(env).build_wide.append((where, message))
 
 
-def _init(app) -> None:
-    # A fresh environment, or one pickled by a build before this extension.
-    if not hasattr(app.env, "content_problems"):
-        app.env.content_problems = {}
+def _start_build_wide_checks(app: Sphinx, env: BuildEnvironment) -> None:
+    _domain(env).data["build_wide"] = []
 
 
-def _purge(app, env, docname: str) -> None:
-    env.content_problems.pop(docname, None)
-
-
-def _merge(app, env, docnames, other) -> None:
-    for docname in docnames:
-        if docname in other.content_problems:
-            env.content_problems[docname] = other.content_problems[docname]
-
-
-def _start_build_wide_checks(app, env) -> None:
-    env.content_build_wide_problems = []
-
-
-def _fail_on_problems(app, env) -> None:
-    problems = [p for d in sorted(env.content_problems) for p in env.content_problems[d]]
-    problems += env.content_build_wide_problems
+def _fail_on_problems(app: Sphinx, env: BuildEnvironment) -> None:
+    domain = _domain(env)
+    problems = [p for d in sorted(domain.by_page) for p in domain.by_page[d]]
+    problems += domain.build_wide
     for where, message in problems:
         # A plain string location: Sphinx prints it before the message, so
         # editors and CI annotate the right line.
@@ -118,11 +143,10 @@ def _fail_on_problems(app, env) -> None:
         app.statuscode = 1
 
 
-def setup(app):
-    app.connect("builder-inited", _init)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
-    app.connect("env-updated", _start_build_wide_checks, priority=BUILD_WIDE_CHECKS_START)
-    app.connect("env-updated", _fail_on_problems, priority=BUILD_WIDE_CHECKS_END)
-    return {"version": "1", "env_version": 2,
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.add_domain(ProblemsDomain)
+    app.connect("env-updated", _start_build_wide_checks,
+                priority=priorities.BUILD_WIDE_CHECKS_START)
+    app.connect("env-updated", _fail_on_problems, priority=priorities.BUILD_WIDE_CHECKS_END)
+    return {"version": "2", "env_version": 3,
             "parallel_read_safe": True, "parallel_write_safe": True}

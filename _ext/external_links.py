@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from docutils import nodes
 
-import html_translator
+from . import html_translator
 
 REL = "noopener"
 

@@ -29,7 +29,7 @@ built both ways, serially and in parallel).
 Outside the cases this is proven for (another builder than ``html``, a page
 setting ``tocdepth``, ``only`` directives inside section titles), the
 extension steps aside and Furo computes the navigation itself.  Set
-``fast_navigation = False`` in conf.py to always let Furo do it (the
+``guide_fast_navigation = False`` in conf.py to always let Furo do it (the
 benchmark, tools/bench.py, uses this for its comparison).
 
 Separately, and whatever the setting: Sphinx rewrites only the pages it
@@ -57,6 +57,8 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.environment.adapters.toctree import global_toctree_for_doc
 from sphinx.util import logging
+
+from .compat import virtual_doc_names
 
 logger = logging.getLogger(__name__)
 
@@ -153,8 +155,6 @@ def _build_template(app: Sphinx, folder: str) -> _Template | None:
     Returns None when the tree holds something this module does not model;
     the page then gets Furo's own navigation.
     """
-    from sphinx.domains.std import StandardDomain
-
     builder = app.builder
     probe = _probe(folder)
     tree = global_toctree_for_doc(app.env, probe, builder, tags=builder.tags, **FURO_TOCTREE_ARGS)
@@ -165,7 +165,7 @@ def _build_template(app: Sphinx, folder: str) -> _Template | None:
     # Sphinx wrote (from one folder, different documents give different URLs).
     url_to_doc = {
         builder.get_relative_uri(probe, docname): docname
-        for docname in [*app.env.all_docs, *StandardDomain._virtual_doc_names]
+        for docname in [*app.env.all_docs, *virtual_doc_names()]
     }
     template = _Template()
     hrefs = {}
@@ -306,7 +306,7 @@ def _forget_templates(app: Sphinx, builder: Any) -> None:
 def _take_over_navigation(app: Sphinx, pagename: str, templatename: str,
                           context: dict, doctree: Any) -> None:
     """Before Furo's handler: make Furo's own tree computation a no-op."""
-    if (not app.config.fast_navigation or app.config.html_theme != "furo"
+    if (not app.config.guide_fast_navigation or app.config.html_theme != "furo"
             or app.builder.name != "html" or "toctree" not in context):
         return
     template = _template_for(app, pagename)
@@ -343,7 +343,7 @@ def _fill_in_navigation(app: Sphinx, pagename: str, templatename: str,
         # Furo did not ask as expected (a newer Furo?): it computed nothing
         # through us, so its own result stands.
         logger.warning("fast_navigation: Furo did not request the navigation tree "
-                       "as expected; check the Furo version (fast_navigation = False "
+                       "as expected; check the Furo version (guide_fast_navigation = False "
                        "turns this extension off)", type="fast_navigation", once=True)
 
 
@@ -385,7 +385,7 @@ def _rewrite_all_when_titles_change(app: Sphinx, env: BuildEnvironment) -> list:
 
 
 def setup(app: Sphinx) -> dict:
-    app.add_config_value("fast_navigation", True, "", types=[bool],
+    app.add_config_value("guide_fast_navigation", True, "", types=[bool],
                          description="Compute Furo's sidebar once per build (False: per page, as stock Furo)")
     app.connect("write-started", _forget_templates)
     app.connect("html-page-context", _take_over_navigation, priority=400)

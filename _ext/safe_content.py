@@ -29,7 +29,7 @@ from docutils.parsers.rst import directives
 from sphinx.errors import ConfigError
 from sphinx.util.docutils import SphinxDirective
 
-import content_problems
+from . import content_problems
 
 # MyST extensions that turn some HTML into nodes.  They would teach
 # contributors that HTML works "sometimes"; Markdown has one way to write
@@ -163,7 +163,7 @@ def _disable_raw_setting(app) -> None:
 
 
 def setup(app):
-    app.setup_extension("content_problems")
+    app.setup_extension("_ext.content_problems")
     app.add_directive("raw", RejectedRaw, override=True)
     app.add_role("raw", rejected_raw_role, override=True)
     app.connect("config-inited", _check_config)

@@ -15,8 +15,9 @@ query the same way.
 import unicodedata
 
 from docutils import nodes
-from sphinx.search import _MINIFIED_JS_PATH
 from sphinx.search.en import SearchEnglish
+
+from .compat import sphinx_search_js_dir
 
 
 def mi_role(name, rawtext, text, lineno, inliner, options=None, content=()):
@@ -67,8 +68,8 @@ class SearchEnglishMacronBlind(SearchEnglish):
     # the folding Stemmer.
     js_stemmer_rawcode = ""
     js_stemmer_code = "\n".join((
-        (_MINIFIED_JS_PATH / "base-stemmer.js").read_text(encoding="utf-8"),
-        (_MINIFIED_JS_PATH / "english-stemmer.js").read_text(encoding="utf-8"),
+        (sphinx_search_js_dir() / "base-stemmer.js").read_text(encoding="utf-8"),
+        (sphinx_search_js_dir() / "english-stemmer.js").read_text(encoding="utf-8"),
         _FOLDING_STEMMER_JS,
     ))
 

@@ -14,9 +14,6 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-# Test projects load the project's own extensions by module name.
-sys.path.insert(0, str(REPO / "_ext"))
-sys.path.insert(0, str(REPO / "tools"))
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 

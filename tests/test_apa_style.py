@@ -1,4 +1,4 @@
-"""APA 7 output of _ext/apa_style.py, compared with hand-checked strings.
+"""APA 7 output of _ext/bibliography/apa_style.py, compared with hand-checked strings.
 
 The test project tests/roots/test-apa cites copies of real entries of
 references.bib (test_bibliography.py keeps them in step) in every in-text
@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from pybtex.database import Entry, Person
 from sphinx.testing.util import SphinxTestApp
 
-import apa_style
+from _ext.bibliography import apa_style
 
 CITATIONS = [
     "(Kaplan & Haenlein, 2010)",

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-import bib_checks
-import bib_links
+from _ext.bibliography import checks as bib_checks
+from _ext.bibliography import links as bib_links
 from build_failure import failed_build
 
 

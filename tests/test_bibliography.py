@@ -11,7 +11,7 @@ from pybtex.database import parse_file
 from sphinx.testing.util import SphinxTestApp
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 
-import bib_checks
+from _ext.bibliography import checks as bib_checks
 from build_failure import failed_build
 
 REPO = Path(__file__).resolve().parent.parent

@@ -2,7 +2,7 @@
 
 import pytest
 
-import check_links
+from tools import check_links
 
 
 @pytest.mark.sphinx("html", testroot="check-links")

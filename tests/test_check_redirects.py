@@ -4,7 +4,7 @@ import subprocess
 
 import pytest
 
-from check_redirects import main, target_docname
+from tools.check_redirects import main, target_docname
 
 
 def git(repo, *args):

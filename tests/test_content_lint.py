@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-import content_lint
+from tools import content_lint
 
 FIXTURES = Path(__file__).parent / "content-lint"
 REPO = Path(__file__).resolve().parent.parent

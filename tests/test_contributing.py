@@ -10,7 +10,7 @@ from pybtex.database.input.bibtex import Parser
 from sphinx.testing.util import SphinxTestApp
 
 from conftest import REPO
-from contributing_reference import (
+from tools.contributing_reference import (
     END,
     KIND_RULES,
     START,
@@ -19,8 +19,8 @@ from contributing_reference import (
     render,
     replace_reference,
 )
-from frontmatter import check, parse_text
-from frontmatter_schema import CHANNELS, FIELDS, PAGE_TYPES, SECTORS
+from _ext.toolkit.frontmatter import check, parse_text
+from _ext.toolkit.schema import CHANNELS, FIELDS, PAGE_TYPES, SECTORS
 
 
 def test_contributing_md_reference_matches_the_schema():
@@ -28,7 +28,7 @@ def test_contributing_md_reference_matches_the_schema():
     expected = replace_reference(text, render(REPO))
     assert text == expected, (
         "The front matter reference in CONTRIBUTING.md is out of date with "
-        "_ext/frontmatter_schema.py or the success factor pages. "
+        "_ext/toolkit/schema.py or the success factor pages. "
         "Run `make contributing-reference` and commit CONTRIBUTING.md.")
 
 
@@ -109,7 +109,7 @@ def examples_page(tmp_path_factory):
     srcdir.mkdir()
     shutil.copy(REPO / "references.bib", srcdir)
     (srcdir / "conf.py").write_text(
-        'extensions = ["myst_parser", "apa_style", "page_references", "bib_checks"]\n'
+        'extensions = ["myst_parser", "_ext.bibliography"]\n'
         'bibtex_bibfiles = ["references.bib"]\n'
         'bibtex_default_style = bibtex_reference_style = "apa"\n'
         'bibtex_cite_id = "ref-{key}"\n')

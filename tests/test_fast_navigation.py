@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-import fast_navigation
+from _ext import fast_navigation
 
 ROOT = Path(__file__).parent / "roots" / "test-navigation"
 
@@ -28,7 +28,7 @@ def build(make_app, tmp_path):
             srcdir = tmp_path / name
             shutil.copytree(ROOT, srcdir)
         app = make_app("html", srcdir=srcdir, freshenv=False, parallel=parallel,
-                       confoverrides={"fast_navigation": fast})
+                       confoverrides={"guide_fast_navigation": fast})
         app.build()
         return app
 

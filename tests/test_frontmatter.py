@@ -8,7 +8,7 @@ without -W: the build must still fail, and the message must name the file
 import pytest
 
 from build_failure import failed_build
-from frontmatter import check, parse_text
+from _ext.toolkit.frontmatter import check, parse_text
 from toolkit_build import copy_root, edit
 
 CASE = "case-studies/measles.md"

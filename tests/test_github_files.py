@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import REPO
-import page_links
+from _ext import page_links
 
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
 FORMS = sorted(p for p in (REPO / ".github" / "ISSUE_TEMPLATE").glob("*.yml")

@@ -12,7 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-import linkcheck_report
+from tools import linkcheck_report
 from conftest import REPO
 
 

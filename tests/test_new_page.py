@@ -8,9 +8,9 @@ import sys
 import pytest
 
 from conftest import REPO
-from frontmatter import check, parse_file
-from frontmatter_schema import PLACEHOLDER
-from new_page import ScaffoldError, create, slugify
+from _ext.toolkit.frontmatter import check, parse_file
+from _ext.toolkit.schema import PLACEHOLDER
+from tools.new_page import ScaffoldError, create, slugify
 
 TODAY = datetime.date(2026, 11, 25)
 

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from review_dates import add_months, nz_date
-from review_report import REPO, main
+from _ext.toolkit.review_dates import add_months, nz_date
+from tools.review_report import REPO, main
 from toolkit_build import ROOTS, copy_root, edit
 
 

@@ -4,7 +4,7 @@ finds Māori words with or without macrons."""
 import pytest
 
 from conftest import require_chromium
-from te_reo import fold
+from _ext.te_reo import fold
 from toolkit_build import chromium, serve
 
 

@@ -8,7 +8,7 @@ case studies (valid front matter, about 600 words each with citations,
 cross-references, glossary terms and te reo Māori words), and builds it:
 
 - full builds with -j 1 and -j 2, each paired with a build of the same
-  content with stock Furo navigation (``-D fast_navigation=0``) run right
+  content with stock Furo navigation (``-D guide_fast_navigation=0``) run right
   after it, so the ratio of each pair is taken under the same machine load;
 - incremental builds after editing one case study's text, and after editing
   one case study's front matter (its success factors), counting the pages
@@ -42,9 +42,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "_ext"))
 
-from frontmatter_schema import CHANNELS, SECTORS  # noqa: E402
+from _ext.toolkit.schema import CHANNELS, SECTORS
 
 # Not copied into the benchmark site: not pages, or rebuilt per run.
 NOT_COPIED = {".git", ".venv", "_build", "node_modules", "tests", "tools", ".pytest_cache",
@@ -179,7 +178,7 @@ def sphinx_build(src: Path, out: Path, *, jobs: int, fast: bool, fresh: bool) ->
         shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True, exist_ok=True)
     command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", str(jobs),
-               "-d", str(out / ".doctrees"), "-D", f"fast_navigation={int(fast)}",
+               "-d", str(out / ".doctrees"), "-D", f"guide_fast_navigation={int(fast)}",
                str(src), str(out / "html")]
     with tempfile.TemporaryFile("w+", encoding="utf-8") as stderr:
         start = time.perf_counter()

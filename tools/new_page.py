@@ -17,9 +17,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "_ext"))
 
-from frontmatter_schema import FIELDS_BY_NAME, PLACEHOLDER  # noqa: E402
+from _ext.toolkit.schema import FIELDS_BY_NAME, PLACEHOLDER
 
 
 @dataclass(frozen=True)

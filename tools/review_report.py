@@ -5,7 +5,7 @@
 
 Reads each content page's front matter directly (no Sphinx build), with the
 same parser, content patterns and default review interval as the build
-(_ext/frontmatter.py and conf.py).  A page is due ``review_every_months``
+(_ext/toolkit/frontmatter.py and conf.py).  A page is due ``review_every_months``
 after ``last_reviewed``; "due soon" means within the next 60 days.
 """
 
@@ -18,18 +18,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from _ext.toolkit.frontmatter import check, parse_file
+from _ext.toolkit.pages import DEFAULT_CONTENT_PATTERNS, DEFAULT_REVIEW_EVERY_MONTHS, is_content
+from _ext.toolkit.review_dates import next_review, nz_date
+
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "_ext"))
-
-from frontmatter import (  # noqa: E402
-    DEFAULT_CONTENT_PATTERNS,
-    DEFAULT_REVIEW_EVERY_MONTHS,
-    check,
-    is_content,
-    parse_file,
-)
-from review_dates import next_review, nz_date  # noqa: E402
-
 DUE_SOON_DAYS = 60
 
 
@@ -45,10 +38,14 @@ class Due:
 
 
 def settings(root: Path) -> tuple[list, int]:
-    """The content patterns and default interval from the project's conf.py."""
+    """The content patterns and default interval, as Sphinx would see them.
+
+    From the project's conf.py; where it does not set one, the extension's
+    default (the value ``add_config_value`` gives it).
+    """
     conf = runpy.run_path(str(root / "conf.py")) if (root / "conf.py").is_file() else {}
-    return (list(conf.get("toolkit_content_patterns", DEFAULT_CONTENT_PATTERNS)),
-            int(conf.get("toolkit_review_every_months", DEFAULT_REVIEW_EVERY_MONTHS)))
+    return (list(conf.get("guide_content_patterns", DEFAULT_CONTENT_PATTERNS)),
+            int(conf.get("guide_review_every_months", DEFAULT_REVIEW_EVERY_MONTHS)))
 
 
 def scan(root: Path, today: datetime.date) -> tuple[list, list]:

@@ -1,4 +1,4 @@
-extensions = ["myst_parser", "sphinxcontrib.bibtex", "apa_style", "page_references", "bib_checks"]
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "_ext.bibliography"]
 source_suffix = {".md": "markdown"}
 bibtex_bibfiles = ["refs.bib"]
 bibtex_default_style = "apa"

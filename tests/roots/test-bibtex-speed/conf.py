@@ -1,6 +1,6 @@
 """Pages with their own reference lists, as the guide has them."""
 
-extensions = ["myst_parser", "sphinxcontrib.bibtex", "bibtex_speed"]
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "_ext.bibliography"]
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build"]
 bibtex_bibfiles = ["refs.bib"]

@@ -1,12 +1,12 @@
 from pathlib import Path
 
-import page_links
+from _ext import page_links
 
 # Test roots are copied to a temporary folder: find the real templates
 # through the project's extension package.
 TEMPLATES = Path(page_links.__file__).resolve().parents[1] / "_templates"
 
-extensions = ["myst_parser", "sphinxext.opengraph", "sphinx_reredirects", "page_links", "sitemap"]
+extensions = ["myst_parser", "sphinxext.opengraph", "sphinx_reredirects", "_ext.page_links", "_ext.sitemap"]
 html_theme = "furo"
 language = "en_NZ"
 templates_path = [str(TEMPLATES)]

@@ -27,29 +27,47 @@ profiling a build with hundreds of case studies:
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
+from collections.abc import Iterable
 from importlib.metadata import distributions
-from typing import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pybtex.plugin
 import sphinxcontrib.bibtex.domain as bibtex_domain
 import sphinxcontrib.bibtex.plugin as bibtex_plugin
-from sphinx.application import Sphinx
 
+from .. import compat
+from . import apa_style, links
 
-def _pybtex_group(group: str) -> bool:
-    base = group.removesuffix(".aliases").removesuffix(".suffixes")
-    return base in pybtex.plugin._DEFAULT_PLUGINS
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+# What the formatted lists depend on besides their inputs: the style's code
+# and version, and the libraries that run it.  Part of every kept list's key,
+# so a changed style or an upgraded library formats every list again.
+FORMATTER_VERSION = (
+    apa_style.STYLE_VERSION,
+    hashlib.sha256(b"".join(Path(module.__file__).read_bytes()
+                            for module in (apa_style, links))).hexdigest(),
+    compat.installed("pybtex"),
+    compat.installed("sphinxcontrib-bibtex"),
+)
 
 
 def register_installed_plugins() -> None:
+    pybtex_groups = compat.pybtex_plugin_groups()
+    pybtex_registered = compat.pybtex_runtime_plugins()
+    bibtex_registered = compat.bibtex_runtime_plugins()
     for entry_point in (ep for dist in distributions() for ep in dist.entry_points):
         group, name = entry_point.group, entry_point.name
-        if _pybtex_group(group):
-            if name not in pybtex.plugin._RUNTIME_PLUGINS.get(group, {}):
+        if group.removesuffix(".aliases").removesuffix(".suffixes") in pybtex_groups:
+            if name not in pybtex_registered.get(group, {}):
                 pybtex.plugin.register_plugin(group, name, entry_point.load(), force=True)
-        elif group in bibtex_plugin._runtime_plugins:
-            if name not in bibtex_plugin._runtime_plugins[group]:
+        elif group in bibtex_registered:
+            if name not in bibtex_registered[group]:
                 bibtex_plugin.register_plugin(group, name, entry_point.load(), force=True)
 
 
@@ -91,7 +109,7 @@ class IndexedBibtexDomain(bibtex_domain.BibtexDomain):
         # .bib order (a stable sort keeps that).
         listed = sorted((key for key, _ in self._filtered(bibliography_key, bibliography)),
                         key=lambda key: self._first_citation.get(key, len(self._first_citation)))
-        inputs = (tuple(listed), bibliography.style, bibliography.keyprefix, tooltips,
+        inputs = (FORMATTER_VERSION, tuple(listed), bibliography.style, bibliography.keyprefix, tooltips,
                   tooltips_style, tuple(sorted(
                       (str(name), bibfile.mtime)
                       for name, bibfile in self.bibdata.bibfiles.items())))
@@ -130,7 +148,7 @@ class IndexedBibtexDomain(bibtex_domain.BibtexDomain):
         for entry in self.get_entries(bibliography.bibfiles):
             key = bibliography.keyprefix + entry.key
             cited_docnames = set(self._cited_in.get(key, ()))
-            visitor = bibtex_domain._FilterVisitor(
+            visitor = compat.bibtex_filter_visitor()(
                 entry=entry, docname=bibliography_key.docname, cited_docnames=cited_docnames)
             try:
                 success = visitor.visit(bibliography.filter_)
@@ -144,8 +162,25 @@ class IndexedBibtexDomain(bibtex_domain.BibtexDomain):
                 yield key, entry
 
 
-def setup(app: Sphinx) -> dict:
-    app.setup_extension("sphinxcontrib.bibtex")
+SPEED_UPS_NEED = ("pybtex", "sphinxcontrib-bibtex")
+
+
+def register(app: Sphinx) -> None:
+    """Install the speed-ups when the libraries are the tested versions.
+
+    Outside them (see ``compat.TESTED``) the library's own domain and plugin
+    look-up stay, with one warning: slower, and just as correct.
+    """
+    app.add_config_value("guide_bibliography_speedups", True, "env", bool,
+                         description="Index citations and keep formatted reference lists "
+                                     "(False: sphinxcontrib-bibtex's own, slower)")
+    app.connect("config-inited", _install)
+
+
+def _install(app: Sphinx, config: Config) -> None:
+    if not config.guide_bibliography_speedups:
+        return
+    if not compat.require_tested(app, "the bibliography speed-ups", *SPEED_UPS_NEED):
+        return
     register_installed_plugins()
     app.add_domain(IndexedBibtexDomain, override=True)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -13,7 +13,7 @@ toolkit page) gathers every question of every factor page, grouped by factor
 in table of contents order:
 
 * HTML: a form of real radio buttons (yes / partly / no / not applicable) in
-  a fieldset per question; ``_static/self-assessment.js`` (added to that page
+  a fieldset per question; ``_ext/toolkit/static/self-assessment.js`` (added to that page
   only) keeps the answers in localStorage, shows progress, resets and prints.
   Without JavaScript it is still a checklist to read.
 * LaTeX: a worksheet with a box to tick for each answer.
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from html import escape
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -30,7 +31,13 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 from sphinx.util.texescape import escape as tex_escape
 
-from frontmatter import CROSS_CHECKS, Problem, add_problem, factor_pages, record_generated, relpath, report, title
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+from .. import priorities
+from .domain import toolkit
+from .frontmatter import Problem
+from .pages import add_problem, factor_pages, record_generated, relpath, report, title
 
 ANSWERS = (("yes", "Yes"), ("partly", "Partly"), ("no", "No"), ("n/a", "Not applicable"))
 # The key under which the browser keeps the answers (localStorage).
@@ -56,7 +63,7 @@ class SelfCheck(SphinxDirective):
     def run(self):
         env, docname = self.env, self.env.docname
         qid = self.options.get("id", "")
-        page = env.toolkit_pages.get(docname, {})
+        page = toolkit(env).pages.get(docname, {})
         factor = page.get("factor")
         where = relpath(env, docname)
         if factor is None:
@@ -79,7 +86,7 @@ class SelfCheck(SphinxDirective):
         node = self_check(ids=[qid])
         node += self.parse_content_to_nodes()
         self.set_source_info(node)
-        env.toolkit_self_checks.setdefault(docname, []).append(
+        toolkit(env).self_checks.setdefault(docname, []).append(
             {"id": qid, "text": " ".join(node.astext().split()), "line": self.lineno})
         return [node]
 
@@ -91,35 +98,16 @@ class SelfAssessment(SphinxDirective):
         node = self_assessment()
         self.set_source_info(node)
         record_generated(self.env, self.env.docname, "self-assessment", self.lineno, {})
-        self.env.toolkit_assessment_pages.add(self.env.docname)
+        toolkit(self.env).data["assessment_pages"][self.env.docname] = True
         return [node]
-
-
-# -- Environment bookkeeping --------------------------------------------------
-
-def _init_env(app) -> None:
-    if not hasattr(app.env, "toolkit_self_checks"):
-        app.env.toolkit_self_checks = {}
-        app.env.toolkit_assessment_pages = set()
-
-
-def _purge(app, env, docname) -> None:
-    env.toolkit_self_checks.pop(docname, None)
-    env.toolkit_assessment_pages.discard(docname)
-
-
-def _merge(app, env, docnames, other) -> None:
-    for docname in docnames:
-        if docname in other.toolkit_self_checks:
-            env.toolkit_self_checks[docname] = other.toolkit_self_checks[docname]
-    env.toolkit_assessment_pages |= other.toolkit_assessment_pages & set(docnames)
 
 
 def _check_unique_ids(app, env) -> None:
     """A question id used twice fails the build, naming both files."""
     first: dict = {}
-    for docname in sorted(env.toolkit_self_checks):
-        for question in env.toolkit_self_checks[docname]:
+    self_checks = toolkit(env).self_checks
+    for docname in sorted(self_checks):
+        for question in self_checks[docname]:
             qid = question["id"]
             if qid in first:
                 other_doc, other_line = first[qid]
@@ -138,7 +126,7 @@ def _gather_questions(app, doctree) -> None:
     questions = list(doctree.findall(self_check))
     if not questions:
         return
-    block = self_check_list(factor=app.env.toolkit_pages[app.env.docname]["factor"])
+    block = self_check_list(factor=toolkit(app.env).pages[app.env.docname]["factor"])
     block += nodes.rubric("", "Questions to ask yourself")
     items = nodes.bullet_list(classes=["self-check-questions"])
     block += items
@@ -152,7 +140,7 @@ def _gather_questions(app, doctree) -> None:
 
 
 def _link_to_assessment(app, doctree, fromdocname) -> None:
-    pages = sorted(app.env.toolkit_assessment_pages)
+    pages = toolkit(app.env).assessment_pages
     for block in list(doctree.findall(self_check_list)):
         if app.builder.format == "html":
             # A heading among the page's h2 sections.  (In the PDF a page
@@ -176,7 +164,7 @@ def _link_to_assessment(app, doctree, fromdocname) -> None:
 
 def _groups(env):
     """(factor id, factor page, questions) in table of contents order."""
-    return [(factor, docname, env.toolkit_self_checks.get(docname, []))
+    return [(factor, docname, toolkit(env).self_checks.get(docname, []))
             for factor, docname in factor_pages(env).items()]
 
 
@@ -261,26 +249,20 @@ def _plain(env, groups) -> list:
 
 def _add_assets(app, pagename, templatename, context, doctree) -> None:
     # The script and its styles load on the self-assessment page only.
-    if pagename in app.env.toolkit_assessment_pages:
+    if pagename in toolkit(app.env).data["assessment_pages"]:
         app.add_css_file("self-assessment.css")
         app.add_js_file("self-assessment.js", defer="defer")
 
 
-def setup(app):
-    app.setup_extension("frontmatter")
-    app.setup_extension("toolkit_static")
+def setup(app: Sphinx) -> None:
+    """Register the directives and nodes (called by the toolkit's ``setup``)."""
     app.add_node(self_check)
     app.add_node(self_check_list)
     app.add_node(self_assessment)
     app.add_directive("self-check", SelfCheck)
     app.add_directive("self-assessment", SelfAssessment)
-    app.connect("builder-inited", _init_env)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
-    app.connect("env-updated", _check_unique_ids, priority=CROSS_CHECKS)
+    app.connect("env-updated", _check_unique_ids, priority=priorities.CROSS_CHECKS)
     app.connect("doctree-read", _gather_questions)
     app.connect("doctree-resolved", _link_to_assessment)
     app.connect("doctree-resolved", _resolve_assessment)
     app.connect("html-page-context", _add_assets)
-    return {"version": "1", "env_version": 1,
-            "parallel_read_safe": True, "parallel_write_safe": True}

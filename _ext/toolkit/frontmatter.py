@@ -1,17 +1,11 @@
-"""Front matter of content pages: parse it with line numbers, check it, keep it.
+"""Front matter of content pages: parse it with line numbers and check it.
 
-Two layers in one module, because they are one concern:
-
-* Plain functions (no Sphinx needed) that other code reuses:
-  :func:`parse_file` / :func:`parse_text` read the YAML front matter of a page
-  keeping the line of every key, and :func:`check` validates it against the one
-  schema (``frontmatter_schema``) and returns typed values plus
-  :class:`Problem` objects.  ``tools/review_report.py``, ``tools/new_page.py``
-  and the CONTRIBUTING field reference use these.
-* A Sphinx extension that checks every content page as it is read, keeps the
-  typed values on the environment (``env.toolkit_pages``) for the generated
-  indexes, and records every problem with ``content_problems``, which fails
-  the build with a clean message, also without ``-W``.
+Plain functions, no Sphinx: :func:`parse_file` / :func:`parse_text` read the
+YAML front matter of a page keeping the line of every key, and :func:`check`
+validates it against the one schema (``toolkit.schema``) and returns typed
+values plus :class:`Problem` objects.  The Sphinx glue (``toolkit.pages``),
+``tools/review_report.py``, ``tools/new_page.py`` and the CONTRIBUTING field
+reference use them.
 
 The YAML is composed into nodes rather than loaded, so values keep their line
 (``node.start_mark``) and their written form: ``2026-02-30`` stays the text
@@ -29,11 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from docutils import nodes
-from sphinx.util.matching import Matcher
 
-import content_problems
-from frontmatter_schema import (
+from .schema import (
     FIELDS,
     FIELDS_BY_NAME,
     PAGE_TYPES,
@@ -42,21 +33,10 @@ from frontmatter_schema import (
     fields_for,
 )
 
-# Content pages, as docname patterns (sphinx.util.matching syntax); the build
-# and tools/review_report.py share this default.  conf.py: toolkit_content_patterns.
-DEFAULT_CONTENT_PATTERNS = ("index", "guidance/**", "case-studies/**")
-# conf.py: toolkit_review_every_months.
-DEFAULT_REVIEW_EVERY_MONTHS = 12
-
 _DELIMITER = re.compile(r"^---[ \t]*$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YEAR = re.compile(r"^\d{4}$")
 _FACTOR_ID = re.compile(r"^[a-z]+(-[a-z]+)*$")
-
-# env-updated priority of the checks that need every page (this module's and
-# the other toolkit extensions'): after content_problems clears last build's
-# findings, before it gives the verdict.
-CROSS_CHECKS = 400
 
 
 @dataclass(frozen=True)
@@ -315,12 +295,7 @@ def _check_value(spec, value, bib_keys):
                     return False, (f"{item!r} is not a key in references.bib; add the "
                                    "entry there first (see CONTRIBUTING.md)")
         return True, list(items)
-    raise ValueError(f"frontmatter_schema: unknown field kind {kind!r}")  # a schema bug
-
-
-def is_content(docname: str, patterns: Iterable[str]) -> bool:
-    """Whether the page *docname* (no suffix, '/' separated) is a content page."""
-    return bool(Matcher(list(patterns))(docname))
+    raise ValueError(f"toolkit.schema: unknown field kind {kind!r}")  # a schema bug
 
 
 def check_factor_ids(pages: dict, path_of: Callable[[str], str]) -> list:
@@ -353,186 +328,3 @@ def check_factor_ids(pages: dict, path_of: Callable[[str], str]) -> list:
                     "success_factors", factor,
                     f"{factor!r} is not a success factor id; {suggest(factor, known)}"))
     return problems
-
-
-def document_order(env) -> dict:
-    """docname -> its position in the table of contents, start page first."""
-    order: dict = {}
-
-    def walk(docname):
-        if docname not in order:
-            order[docname] = len(order)
-            for child in env.toctree_includes.get(docname, ()):
-                walk(child)
-
-    walk(env.config.root_doc)
-    return order
-
-
-def factor_pages(env) -> dict:
-    """factor id -> docname of its page, in table of contents order.
-
-    Only pages whose factor id is unique count (a duplicate fails the build).
-    """
-    order = document_order(env)
-    pages = sorted(
-        (docname for docname, page in env.toolkit_pages.items() if "factor" in page),
-        key=lambda docname: (order.get(docname, len(order)), docname))
-    factors: dict = {}
-    for docname in pages:
-        factors.setdefault(env.toolkit_pages[docname]["factor"], docname)
-    return factors
-
-
-def case_studies(env) -> list:
-    """(docname, values) of every case study, by year then organisation."""
-    cases = [(docname, page) for docname, page in env.toolkit_pages.items()
-             if page.get("page_type") == "case-study"]
-    return sorted(cases, key=lambda item: (item[1].get("year", 0),
-                                           item[1].get("organisation", ""), item[0]))
-
-
-def title(env, docname: str) -> str:
-    """The page's title as plain text."""
-    node = env.titles.get(docname)
-    return node.astext() if node is not None else docname
-
-
-# -- Sphinx extension ---------------------------------------------------------
-
-def record_generated(env, docname: str, directive: str, line: int, options: dict) -> None:
-    """Note that *docname* shows an index generated from other pages.
-
-    Such pages are written again whenever what they show of another page
-    changes (see ``_rewrite_indexes``), so their lists stay right in
-    incremental builds; the directive's options are kept for cross-page checks.
-    """
-    env.toolkit_generated.setdefault(docname, []).append(
-        {"directive": directive, "line": line, "options": dict(options)})
-
-
-def report(env, docname: str, problem: Problem) -> None:
-    """Record a problem of one page found while reading it (fails the build)."""
-    content_problems.record_at(env, docname, problem.location(), problem.text())
-
-
-# Per page: typed front matter values (with "_lines") and the generated
-# indexes it shows.
-_PER_DOC = ("toolkit_pages", "toolkit_generated")
-
-
-def _init_env(app) -> None:
-    # A fresh environment, or one pickled by a build before this extension.
-    for name in _PER_DOC:
-        if not hasattr(app.env, name):
-            setattr(app.env, name, {})
-    app.env.toolkit_index_before = {}
-
-
-def _bib_lookup(env) -> Callable[[str], bool] | None:
-    """Whether a key is in the bibliography sphinxcontrib-bibtex has loaded."""
-    try:
-        entries = env.get_domain("cite").bibdata.data.entries
-    except Exception:  # no sphinxcontrib.bibtex in this project: cannot look up
-        return None
-    return lambda key: key in entries
-
-
-def _read_page(app, docname: str, source: list) -> None:
-    env = app.env
-    if not is_content(docname, app.config.toolkit_content_patterns):
-        return
-    fm = parse_text(source[0], relpath(env, docname))
-    typed, problems = check(fm, _bib_lookup(env))
-    typed["_lines"] = dict(fm.lines)
-    env.toolkit_pages[docname] = typed
-    for problem in problems:
-        report(env, docname, problem)
-
-
-def _describe_page(app, doctree) -> None:
-    # The front matter description is the page's <meta name="description">
-    # and, for sphinxext-opengraph, its link preview text.
-    description = app.env.toolkit_pages.get(app.env.docname, {}).get("description")
-    if description:
-        doctree.insert(0, nodes.meta(name="description", content=description))
-        app.env.metadata[app.env.docname]["og:description"] = description
-
-
-def _purge(app, env, docname: str) -> None:
-    for name in _PER_DOC:
-        getattr(env, name).pop(docname, None)
-
-
-def _merge(app, env, docnames, other) -> None:
-    for name in _PER_DOC:
-        mine, theirs = getattr(env, name), getattr(other, name)
-        for docname in docnames:
-            if docname in theirs:
-                mine[docname] = theirs[docname]
-
-
-def index_data(env, docname: str) -> str:
-    """What the generated indexes show of a page, for comparing builds.
-
-    Case study lists and the matrix show its front matter and title; the
-    self-assessment shows its self-check questions.  Line numbers are left
-    out: moving a question down the page changes nothing shown.
-    """
-    page = {k: v for k, v in env.toolkit_pages.get(docname, {}).items() if k != "_lines"}
-    questions = [{k: v for k, v in question.items() if k != "line"}
-                 for question in getattr(env, "toolkit_self_checks", {}).get(docname, [])]
-    title = env.titles[docname].astext() if docname in env.titles else ""
-    return repr((sorted(page.items()), questions, title))
-
-
-def _remember_index_data(app, env, docname: str) -> None:
-    # Before any extension forgets the page (hence the early priority).
-    env.toolkit_index_before.setdefault(docname, index_data(env, docname))
-
-
-def _rewrite_indexes(app, env) -> list:
-    # The generated indexes are resolved when a page is written, from the
-    # environment, so the pages that show them need writing again (not
-    # reading) when, and only when, a page that was read, added or removed
-    # now shows differently.  A text edit of a case study's body rewrites
-    # nothing else: that keeps incremental builds of a large guide fast.
-    before, env.toolkit_index_before = env.toolkit_index_before, {}
-    if any(index_data(env, docname) != data for docname, data in before.items()):
-        return sorted(env.toolkit_generated)
-    return []
-
-
-def add_problem(env, problem: Problem) -> None:
-    """Record a problem found from all pages after reading (fails the build).
-
-    Call it from an ``env-updated`` handler connected at
-    :data:`CROSS_CHECKS`: such problems are found afresh by every build.
-    """
-    content_problems.record_build_wide(env, problem.location(), problem.text())
-
-
-def _check_factor_ids(app, env) -> None:
-    for problem in check_factor_ids(env.toolkit_pages, lambda d: relpath(env, d)):
-        add_problem(env, problem)
-
-
-def relpath(env, docname: str) -> str:
-    """The page's source file, relative to the project (for messages)."""
-    return str(Path(env.doc2path(docname)).relative_to(env.srcdir))
-
-
-def setup(app):
-    app.add_config_value("toolkit_content_patterns", list(DEFAULT_CONTENT_PATTERNS), "env", list)
-    app.add_config_value("toolkit_review_every_months", DEFAULT_REVIEW_EVERY_MONTHS, "env", int)
-    app.setup_extension("content_problems")
-    app.connect("builder-inited", _init_env)
-    app.connect("source-read", _read_page)
-    app.connect("doctree-read", _describe_page)
-    app.connect("env-purge-doc", _remember_index_data, priority=100)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
-    app.connect("env-updated", _rewrite_indexes)
-    app.connect("env-updated", _check_factor_ids, priority=CROSS_CHECKS)
-    return {"version": "1", "env_version": 3,
-            "parallel_read_safe": True, "parallel_write_safe": True}

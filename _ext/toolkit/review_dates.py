@@ -12,7 +12,14 @@ from __future__ import annotations
 import calendar
 import datetime
 
+from typing import TYPE_CHECKING
+
 from docutils import nodes
+
+from .domain import toolkit
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 # English month names, whatever the machine's locale.
 MONTHS = ("January", "February", "March", "April", "May", "June", "July",
@@ -57,10 +64,10 @@ def review_line(page: dict, default_months: int) -> nodes.paragraph | None:
 
 
 def _add_review_line(app, doctree) -> None:
-    page = app.env.toolkit_pages.get(app.env.docname)
+    page = toolkit(app.env).pages.get(app.env.docname)
     if not page:
         return
-    line = review_line(page, app.config.toolkit_review_every_months)
+    line = review_line(page, app.config.guide_review_every_months)
     if line is None:
         return
     section = next(iter(doctree.findall(nodes.section)), None)
@@ -70,9 +77,6 @@ def _add_review_line(app, doctree) -> None:
         doctree.insert(0, line)
 
 
-def setup(app):
-    app.setup_extension("frontmatter")
-    app.setup_extension("toolkit_static")
-    app.add_css_file("toolkit.css")
+def setup(app: Sphinx) -> None:
+    """Connect the review line (called by the toolkit's ``setup``)."""
     app.connect("doctree-read", _add_review_line)
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -70,7 +70,7 @@ FIELDS = (
           "2026-11-25"),
     Field("review_every_months", "months", frozenset(), ALL_TYPES,
           "How often the page is due for review, in months. Optional: the "
-          "default is set in conf.py (toolkit_review_every_months).",
+          "default is set in conf.py (guide_review_every_months).",
           "12"),
     Field("sectors", "choices", frozenset(), frozenset({"guidance", "tool"}),
           "The sectors the page is about, when it is about some and not all.",

@@ -37,7 +37,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 import pybtex.plugin
 from pybtex.richtext import HRef, Tag, Text
@@ -48,7 +49,8 @@ from sphinxcontrib.bibtex.plugin import register_plugin
 from sphinxcontrib.bibtex.style.referencing import BaseReferenceStyle
 from sphinxcontrib.bibtex.style.template import SphinxReferenceText
 
-from bib_links import safe_doi_url, safe_url
+from .. import priorities
+from .links import safe_doi_url, safe_url
 
 if TYPE_CHECKING:
     from pybtex.database import Entry, Person
@@ -438,7 +440,6 @@ def format_book(entry: Entry) -> Text:
     )
 
 
-format_report = format_techreport = format_online = format_book
 
 
 def format_legislation(entry: Entry) -> Text:
@@ -446,12 +447,26 @@ def format_legislation(entry: Entry) -> Text:
     return Text(_field(entry, "title"), f" ({number}).")
 
 
+# How each entry type of REQUIRED_FIELDS is formatted.  Reports and web
+# pages are stand-alone works laid out as books are (APA 7, sections 10.4
+# and 10.16); _title_in_italics tells a blog post from a page.
+FORMATTERS: dict[str, Callable[[Entry], Text]] = {
+    "article": format_article,
+    "book": format_book,
+    "report": format_book,
+    "techreport": format_book,
+    "online": format_book,
+    "news": format_news,
+    "legislation": format_legislation,
+}
+
+
 def format_reference(entry: Entry) -> Text:
     """The whole reference list entry for *entry*."""
-    # An entry type the style does not know fails the build in bib_checks,
-    # with its file and line; meanwhile it is formatted as a generic work so
-    # the build can finish and list every other problem too.
-    text = globals().get(f"format_{entry.type}", format_book)(entry)
+    # An entry type the style does not know fails the build in
+    # bibliography.checks, with its file and line; meanwhile it is formatted
+    # as a generic work so the build can finish and list every other problem.
+    text = FORMATTERS.get(entry.type, format_book)(entry)
     link = _link(entry)
     parts = [text]
     if link:
@@ -640,19 +655,24 @@ class ApaReferenceStyle(BaseReferenceStyle):
         return join[text]
 
 
-def _assign_suffixes(app) -> None:
-    # Runs after sphinxcontrib-bibtex has parsed the .bib files (priority
-    # 500) and before any entry or citation is formatted.
+def _assign_suffixes(app: Sphinx) -> None:
     domain = app.env.get_domain("cite")
     assign_year_suffixes(domain.bibdata.data.entries.values())
 
 
-def setup(app):
-    app.setup_extension("sphinxcontrib.bibtex")
+# The style's own version: part of the key under which formatted reference
+# lists are kept between builds (bibliography.speed), with a digest of this
+# module's code and the versions of pybtex and sphinxcontrib-bibtex.
+STYLE_VERSION = "2"
+
+
+def register(app: Sphinx) -> None:
+    """Register the styles and connect the year suffixes (called by ``setup``)."""
     # force: a pybtex style named "apa" from another package must not win.
     pybtex.plugin.register_plugin("pybtex.style.formatting", "apa", ApaStyle, force=True)
     register_plugin(
         "sphinxcontrib.bibtex.style.referencing", "apa", ApaReferenceStyle, force=True
     )
-    app.connect("builder-inited", _assign_suffixes, priority=600)
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
+    # After sphinxcontrib-bibtex has parsed the .bib files (500), before any
+    # entry or citation is formatted.
+    app.connect("builder-inited", _assign_suffixes, priority=priorities.ASSIGN_YEAR_SUFFIXES)

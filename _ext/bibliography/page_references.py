@@ -27,10 +27,12 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.locale import _
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinxcontrib.bibtex.bibfile import _make_ids
 from sphinxcontrib.bibtex.directives import BibliographyKey, BibliographyValue
 from sphinxcontrib.bibtex.nodes import bibliography as bibliography_node
 from sphinxcontrib.bibtex.transforms import BibliographyTransform
+
+from .. import priorities
+from ..compat import make_ids
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -62,7 +64,7 @@ def _bibliography_for_page(env, doctree: nodes.document, line: int) -> bibliogra
     node = bibliography_node(
         "",
         docname=docname,
-        ids=_make_ids(
+        ids=make_ids(
             docname=docname, lineno=line, ids=ids,
             raw_id=env.config.bibtex_bibliography_id.format(bibliography_count=count),
         ),
@@ -71,7 +73,7 @@ def _bibliography_for_page(env, doctree: nodes.document, line: int) -> bibliogra
     citation_nodes = {}
     for entry in domain.get_entries(bibfiles):
         citation = nodes.citation(
-            ids=_make_ids(
+            ids=make_ids(
                 docname=docname, lineno=line, ids=ids,
                 raw_id=env.config.bibtex_cite_id.format(
                     bibliography_count=count, key=entry.key
@@ -178,12 +180,9 @@ def _allow_repeated_keys(app: Sphinx, config) -> None:
         config.suppress_warnings = [*config.suppress_warnings, "bibtex.duplicate_citation"]
 
 
-def setup(app: Sphinx):
-    app.setup_extension("sphinxcontrib.bibtex")
+def register(app: Sphinx) -> None:
+    """Connect the per-page lists (called by the bibliography's ``setup``)."""
     app.connect("config-inited", _allow_repeated_keys)
-    # Before Sphinx's TocTreeCollector (priority 500) reads the page's
-    # sections, so "References" is in the page's contents.
-    app.connect("doctree-read", append_references, priority=400)
+    app.connect("doctree-read", append_references, priority=priorities.APPEND_REFERENCES)
     app.add_post_transform(ReferenceListLayout)
     app.add_css_file("references.css")
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

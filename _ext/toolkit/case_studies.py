@@ -1,7 +1,7 @@
 """Generated indexes of the case studies: lists and the success factor matrix.
 
-Both are computed from the pages' front matter (``env.toolkit_pages``, kept by
-``frontmatter``) once every page is read, so they are always right: a case
+Both are computed from the pages' front matter (the toolkit domain, kept by
+``toolkit.pages``) once every page is read, so they are always right: a case
 study appears on the page of every factor and sector it declares, and nowhere
 else.  As Sphinx's todolist does, the directives leave a placeholder node and
 ``doctree-resolved`` replaces it for the builder at hand.
@@ -18,6 +18,7 @@ else.  As Sphinx's todolist does, the directives leave a placeholder node and
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -25,9 +26,14 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 from sphinx.util.texescape import escape as tex_escape
 
-from frontmatter import (
-    CROSS_CHECKS, Problem, add_problem, case_studies, factor_pages, record_generated, relpath, suggest, title)
-from frontmatter_schema import SECTORS
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+from .. import priorities
+from .domain import toolkit
+from .frontmatter import Problem, suggest
+from .pages import add_problem, case_studies, factor_pages, record_generated, relpath, title
+from .schema import SECTORS
 
 
 class case_study_list(nodes.General, nodes.Element):
@@ -64,8 +70,9 @@ class SuccessFactorMatrix(SphinxDirective):
 def _check_options(app, env) -> None:
     """Unknown sector or factor in a list's filter: fail, with file and line."""
     known = {"sector": list(SECTORS), "factor": list(factor_pages(env))}
-    for docname in sorted(env.toolkit_generated):
-        for use in env.toolkit_generated[docname]:
+    generated = toolkit(env).generated
+    for docname in sorted(generated):
+        for use in generated[docname]:
             for option, value in use["options"].items():
                 if value not in known[option]:
                     add_problem(env, Problem(
@@ -105,7 +112,7 @@ def _empty_message(app, sector, factor):
         "this success factor" if factor else "")))
     text = f"No case studies yet{' for ' + scope if scope else ''}. Know a good example? "
     paragraph = nodes.paragraph("", text, classes=["case-study-list-empty"])
-    url = app.config.toolkit_contribute_url
+    url = app.config.guide_contribute_url
     if url:
         paragraph += nodes.reference("", "Contribute one", refuri=url)
     else:
@@ -202,16 +209,12 @@ def _matrix_latex(env, factors, cases, caption) -> str:
     ])
 
 
-def setup(app):
-    app.setup_extension("frontmatter")
-    app.setup_extension("toolkit_static")
-    app.add_config_value("toolkit_contribute_url", "", "env", str)
+def setup(app: Sphinx) -> None:
+    """Register the directives and nodes (called by the toolkit's ``setup``)."""
+    app.add_config_value("guide_contribute_url", "", "env", str)
     app.add_node(case_study_list)
     app.add_node(success_factor_matrix)
     app.add_directive("case-study-list", CaseStudyList)
     app.add_directive("success-factor-matrix", SuccessFactorMatrix)
-    app.add_css_file("toolkit.css")
-    app.connect("env-updated", _check_options, priority=CROSS_CHECKS)
+    app.connect("env-updated", _check_options, priority=priorities.CROSS_CHECKS)
     app.connect("doctree-resolved", _resolve)
-    return {"version": "1", "env_version": 1,
-            "parallel_read_safe": True, "parallel_write_safe": True}

@@ -14,7 +14,7 @@ the build with a clean message, also without ``-W``):
 - a link or date field the guide cannot safely print: a ``url`` that is not
   an absolute https/http address (``javascript:``, ``data:``, ``file:``,
   relative), a ``doi`` that is not a DOI, a ``urldate`` that is not a real
-  date (file, the field's line, key, field; the rule is ``bib_links``);
+  date (file, the field's line, key, field; the rule is ``links``);
 - a citation of a key that no .bib file defines (page, line, key);
 - a citation whose target does not parse, such as ``{key}{p. 61}``
   (page, line, what to write instead).
@@ -39,9 +39,9 @@ from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 from sphinxcontrib.bibtex.domain import BibtexDomain
 from sphinxcontrib.bibtex.roles import CiteRole
 
-import bib_links
-import content_problems
-from apa_style import REQUIRED_FIELDS, plain
+from .. import content_problems, priorities
+from . import links
+from .apa_style import REQUIRED_FIELDS, plain
 
 if TYPE_CHECKING:
     from pybtex.database import Entry
@@ -127,7 +127,7 @@ def check_bibfile(path: Path, encoding: str = "utf-8") -> list[tuple[int | None,
                 f"entry {key!r} has type @{entry.type}, which the APA style cannot "
                 "format. Use one of: " + ", ".join("@" + t for t in REQUIRED_FIELDS) + "."))
             continue
-        for name, message in bib_links.field_problems(
+        for name, message in links.field_problems(
                 {name: plain(value) for name, value in entry.fields.items()}):
             problems.append((field_line(text, starts, key, name) or line,
                 f"entry {key!r}, field {name!r}: {message}."))
@@ -211,23 +211,20 @@ class CheckedCiteRole(CiteRole):
         return super().result_nodes(document, env, node, is_ref)
 
 
-def setup(app: Sphinx):
-    app.setup_extension("content_problems")
-    app.setup_extension("sphinxcontrib.bibtex")
+def register(app: Sphinx) -> None:
+    """Connect the checks (called by the bibliography's ``setup``)."""
     for name in BibtexDomain.roles:
         app.add_role_to_domain("cite", name, CheckedCiteRole(), override=True)
-    # sphinxcontrib-bibtex parses the .bib files at builder-inited (priority
-    # 500) and lets a syntax error through as an exception, which Sphinx
-    # shows as a crash report.  Inside pybtex's own capture(), pybtex records
-    # the error instead, skips what it cannot read and goes on (after a
-    # duplicate key too, it keeps the entries that follow); check_bibfiles
-    # reports each such problem, with file and line, once the pages are read.
+    # sphinxcontrib-bibtex parses the .bib files at builder-inited and lets a
+    # syntax error through as an exception, which Sphinx shows as a crash
+    # report.  Inside pybtex's own capture(), pybtex records the error
+    # instead, skips what it cannot read and goes on (after a duplicate key
+    # too, it keeps the entries that follow); check_bibfiles reports each
+    # such problem, with file and line, once the pages are read.
     lenient = ExitStack()
     app.connect("builder-inited", lambda app: lenient.enter_context(pybtex.errors.capture()),
-                priority=100)
-    app.connect("builder-inited", lambda app: lenient.close(), priority=900)
-    # Once every page is read, every build, before sphinxcontrib-bibtex
-    # formats the bibliographies (priority 500).
-    app.connect("env-updated", check_bibfiles, priority=100)
-    app.connect("env-updated", check_cited_keys, priority=100)
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
+                priority=priorities.BIB_PARSE_CAPTURE_START)
+    app.connect("builder-inited", lambda app: lenient.close(),
+                priority=priorities.BIB_PARSE_CAPTURE_END)
+    app.connect("env-updated", check_bibfiles, priority=priorities.BIB_CHECKS)
+    app.connect("env-updated", check_cited_keys, priority=priorities.BIB_CHECKS)

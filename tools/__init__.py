@@ -1,0 +1,1 @@
+"""Scripts behind the make targets; run as ``python -m tools.<name>`` from the project folder."""
