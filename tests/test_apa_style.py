@@ -76,7 +76,7 @@ REFERENCES = [
      "Office of the Auditor-General. (2013). Learning from public entities\u2019 use of "
      "social media [Discussion paper]. https://oag.parliament.nz/2013/social-media/"),
     ("newshub2013police",  # web page without author
-     "Police reap benefits of social media. (2013, June 25). Newshub. "
+     "Police reap benefits of social media. (2013, June 25). 3 News. "
      "https://www.newshub.co.nz/nznews/police-reap-benefits-of-social-media-2013062517"),
     ("privacyact2020",  # New Zealand statute
      "Privacy Act 2020 (2020 No 31). "
