@@ -23,6 +23,7 @@ CHANNELS = (
     "tiktok",
     "twitter",
     "website",
+    "whatsapp",
     "wiki",
     "youtube",
 )
