@@ -29,9 +29,34 @@ NOT_CITED = {
 }
 
 _ROLE = re.compile(r"\{cite:[a-z]+\}`([^`]+)`")
-# Code blocks (not directives such as {glossary}, whose content is text).
-_FENCE = re.compile(r"^(`{3,}|~{3,})[ \t]*(?!\{(?!code))[^\n]*\n.*?^\1[ \t]*$",
-                    re.MULTILINE | re.DOTALL)
+_OPENING = re.compile(r"^(`{3,}|~{3,})[ \t]*(\S*)")
+
+
+def _without_code_blocks(text: str) -> str:
+    """The text without fenced code blocks; directives (``{glossary}``,
+    ``{admonition}``...) keep their content, which is text.  Fences are
+    paired line by line, so the closing fence of a directive never passes
+    for the opening of a code block."""
+    kept, closing, directives = [], None, []
+    for line in text.splitlines(keepends=True):
+        if closing is not None:
+            if line.strip() == closing:
+                closing = None
+            continue
+        if directives and line.strip() == directives[-1]:
+            directives.pop()
+            kept.append(line)
+            continue
+        match = _OPENING.match(line)
+        if match and match.group(2).startswith("{") and not match.group(2).startswith("{code"):
+            directives.append(match.group(1))
+        elif match:
+            closing = match.group(1)
+            continue
+        kept.append(line)
+    return "".join(kept)
+
+
 _CODE = re.compile(r"``.*?``|`[^`]*`(?!`)")
 
 
@@ -45,7 +70,7 @@ def _cited_keys() -> dict[str, set[str]]:
             front, _, text = text[4:].partition("\n---\n")
             for key in (yaml.safe_load(front) or {}).get("sources") or []:
                 cited.setdefault(key, set()).add(name)
-        text = _FENCE.sub("", text)
+        text = _without_code_blocks(text)
         for match in _ROLE.finditer(text):
             if match.start() > 0 and text[match.start() - 1] == "`":
                 continue  # shown as code: ``{cite:p}`key` ``
