@@ -50,6 +50,7 @@ from sphinxcontrib.bibtex.style.referencing import BaseReferenceStyle
 from sphinxcontrib.bibtex.style.template import SphinxReferenceText
 
 from .. import priorities
+from ..month_names import MONTHS
 from .links import safe_doi_url, safe_url
 
 if TYPE_CHECKING:
@@ -72,10 +73,6 @@ REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
 # whole bibliography; see assign_year_suffixes().
 SUFFIX_FIELD = "apa-year-suffix"
 
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-)
 _ARTICLES = re.compile(r"^(a|an|the)\s+", re.IGNORECASE)
 MAX_LISTED_AUTHORS = 20  # APA 7: up to 20 names, then an ellipsis and the last
 
@@ -203,8 +200,8 @@ def _year(entry: Entry) -> str:
 def _month(entry: Entry) -> str:
     month = _field(entry, "month")
     if month.isdigit() and 1 <= int(month) <= 12:
-        return _MONTHS[int(month) - 1]
-    for name in _MONTHS:
+        return MONTHS[int(month) - 1]
+    for name in MONTHS:
         if name.lower().startswith(month.lower()) and len(month) >= 3:
             return name
     return month
@@ -231,7 +228,7 @@ def _list_date(entry: Entry) -> str:
 def format_iso_date(value: str) -> str:
     """2014-06-22 -> June 22, 2014 (APA's retrieval date form)."""
     parsed = date.fromisoformat(value)
-    return f"{_MONTHS[parsed.month - 1]} {parsed.day}, {parsed.year}"
+    return f"{MONTHS[parsed.month - 1]} {parsed.day}, {parsed.year}"
 
 
 # -- Names --------------------------------------------------------------------------

@@ -11,7 +11,6 @@ generated indexes read.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -179,7 +178,7 @@ def _check_factor_ids(app, env) -> None:
 
 def relpath(env, docname: str) -> str:
     """The page's source file, relative to the project (for messages)."""
-    return str(Path(env.doc2path(docname)).relative_to(env.srcdir))
+    return content_problems.project_path(env, env.doc2path(docname))
 
 
 def setup(app: Sphinx) -> None:

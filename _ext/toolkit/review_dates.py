@@ -16,14 +16,12 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from ..month_names import MONTHS
 from .domain import toolkit
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-# English month names, whatever the machine's locale.
-MONTHS = ("January", "February", "March", "April", "May", "June", "July",
-          "August", "September", "October", "November", "December")
 
 
 def nz_date(day: datetime.date) -> str:
