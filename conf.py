@@ -88,7 +88,8 @@ intersphinx_mapping: dict = {}
 
 # Content pages carry front matter (see _ext/toolkit/schema.py); the
 # README and CONTRIBUTING are not content.  Docname patterns.
-guide_content_patterns = ["index", "guidance/**", "case-studies/**"]
+# The same patterns as include_patterns, as docnames (no .md): one list.
+guide_content_patterns = [pattern.removesuffix(".md") for pattern in include_patterns]
 # A page is due for review this many months after last_reviewed, unless its
 # front matter says otherwise (review_every_months).  make review-report uses
 # it too.
