@@ -111,8 +111,8 @@ def _text_problems(field: str, text: str) -> list[tuple[str, str, str]]:
                              f"'{{{name}}}' is not a placeholder{_did_you_mean(name, POLICY_PLACEHOLDERS)}; "
                              f"use one of {known} (defined in _ext/toolkit/schema.py)"))
     if "{" in _PLACEHOLDER.sub("", text) or "}" in _PLACEHOLDER.sub("", text):
-        problems.append((field, text, "has a '{' or '}' that opens or closes no placeholder; "
-                                      "write placeholders as {organisation}"))
+        problems.append((field, text, f"{text!r} has a '{{' or '}}' that opens or closes no "
+                                      "placeholder; write placeholders as {organisation}"))
     return problems
 
 
@@ -340,10 +340,14 @@ def source(env, key: str) -> dict[str, str]:
 
 
 def _check_unique_ids(app, env) -> None:
-    """A clause id used twice fails the build, naming both places."""
+    """A clause id used twice fails the build, naming both places.
+
+    The clause that comes later in the guide is the one reported.
+    """
     first: dict[str, tuple[str, int]] = {}
     policy_clauses = toolkit(env).policy_clauses
-    for docname in sorted(policy_clauses):
+    order = document_order(env)
+    for docname in sorted(policy_clauses, key=lambda d: (order.get(d, len(order)), d)):
         for clause in policy_clauses[docname]:
             if clause["id"] in first:
                 other_doc, other_line = first[clause["id"]]
