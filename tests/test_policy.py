@@ -174,13 +174,23 @@ def test_clause_text_cannot_end_the_data_script(make_app, tmp_path):
     assert "keeps </script><script>alert(1)</script> records" in builder_data(app.outdir)["clauses"][2]["text"][0]
 
 
-def test_a_clause_edit_rewrites_the_builder_page(make_app, tmp_path):
+def test_a_clause_edit_rewrites_the_builder_page_and_its_kinds_templates_only(make_app, tmp_path):
+    import docx
+
     src = copy_root("policy", tmp_path)
+    outdir = make_app("html", srcdir=src).outdir
     make_app("html", srcdir=src).build()
+    templates = {kind.id: outdir / "_downloads" / policy_word.template_name(kind.id)
+                 for kind in ORGANISATION_KINDS}
+    written = {kind: path.stat().st_mtime_ns for kind, path in templates.items()}
     edit(src / POLICY, ":heading: Records", ":heading: Keeping records")
     app = make_app("html", srcdir=src, freshenv=False)  # an incremental build
     app.build()
     assert builder_data(app.outdir)["clauses"][2]["heading"] == "Keeping records"
+    # Records is not for businesses: their template is not written again.
+    assert templates["business"].stat().st_mtime_ns == written["business"]
+    charity = docx.Document(str(templates["charity"]))
+    assert "Keeping records" in [p.text for p in charity.paragraphs if p.style.name == "Heading 2"]
 
 
 @pytest.mark.sphinx("latex", testroot="policy")

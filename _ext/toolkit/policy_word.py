@@ -22,7 +22,9 @@ addresses in the PDF).
 from __future__ import annotations
 
 import datetime
+import hashlib
 import io
+import json
 import os
 import time
 import zipfile
@@ -33,6 +35,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
+from ..compat import installed
 from . import policy
 from .schema import CLAUSE_CONDITIONS, ORGANISATION_KINDS, OrganisationKind
 
@@ -201,7 +204,22 @@ def _write_reproducibly(docx: bytes, path: Path, when: datetime.datetime) -> Non
 # -- Sphinx -----------------------------------------------------------------------
 
 
+def _digest(*parts: Any) -> str:
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
+
+
+# This module's code is part of each template's digest: a change to how
+# templates are written writes them again.
+_CODE = _digest(Path(__file__).read_bytes())
+
+
 def _write_templates(app: Sphinx, exception: Exception | None) -> None:
+    """Write each kind's template, when what it holds has changed.
+
+    python-docx takes a good fraction of a second per document, which an
+    incremental build of one edited page should not pay: the digest of what
+    went into each template is kept with the build's cache (doctreedir).
+    """
     if exception is not None or app.builder.format != "html" or app.statuscode:
         return
     env = app.env
@@ -209,11 +227,24 @@ def _write_templates(app: Sphinx, exception: Exception | None) -> None:
         return
     guide = {"project": app.config.project, "release": app.config.release,
              "author": app.config.author, "url": app.config.html_baseurl}
+    kept_file = Path(app.doctreedir) / "policy-templates.json"
+    try:
+        kept = json.loads(kept_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        kept = {}
     for kind in ORGANISATION_KINDS:
-        chosen = policy.clauses_for(env, kind.id)
+        chosen = [{k: v for k, v in c.items() if k not in ("line", "docname", "anchor")}
+                  for c in policy.clauses_for(env, kind.id)]
         sources = {key: policy.source(env, key) for c in chosen for key in c["sources"]}
-        write_template(Path(app.outdir) / DOWNLOADS / template_name(kind.id),
-                       kind, chosen, sources, guide)
+        path = Path(app.outdir) / DOWNLOADS / template_name(kind.id)
+        digest = _digest(_CODE, kind, chosen, sources, guide,
+                         os.environ.get("SOURCE_DATE_EPOCH", ""), installed("python-docx"))
+        if kept.get(path.name) == digest and path.is_file():
+            continue
+        write_template(path, kind, chosen, sources, guide)
+        kept[path.name] = digest
+    kept_file.parent.mkdir(parents=True, exist_ok=True)
+    kept_file.write_text(json.dumps(kept, indent=1, sort_keys=True), encoding="utf-8")
 
 
 class policy_templates(nodes.General, nodes.Element):
