@@ -333,6 +333,12 @@ def test_builder_drafts_a_policy_by_kind_keeps_answers_and_works_without_script(
         assert "## Law and information\n\n### Records\n" in text
         assert "### Transparency statement" not in text
 
+        page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
+        page.get_by_role("button", name="Copy the draft").click()
+        page.wait_for_function("() => document.querySelector('.pb-status').textContent"
+                               ".startsWith('The draft is copied')")
+        assert page.evaluate("() => navigator.clipboard.readText()") == text
+
         # A public service agency gets the transparency statement.
         page.get_by_label("Public service agency").check()
         assert clauses() == ["who-may-post", "transparency-statement", "records", "moderation"]

@@ -1,4 +1,5 @@
-"""The toolkit: front matter, generated indexes, self-assessment, review dates.
+"""The toolkit: front matter, generated indexes, self-assessment, review dates,
+the social media policy's clauses, builder and Word templates.
 
 One extension with one ``setup``, as sphinx-design is: list ``_ext.toolkit``
 in conf.py.  Its parts, one concern per module:

@@ -1,9 +1,12 @@
-"""The front matter that content pages carry: its one definition.
+"""The front matter that content pages carry, and the words of policy clauses:
+their one definition.
 
 The validator (frontmatter.py), the page scaffolding (tools/new_page.py) and
 the field reference in CONTRIBUTING.md (generated, and tested for drift) all
 read this module, so the three cannot disagree.  Change a field here and the
-others follow.
+others follow.  The policy clauses' kinds of organisation, levels,
+placeholders and conditions (end of the module) are read by policy.py, the
+policy builder's data and the Word templates.
 """
 
 from dataclasses import dataclass

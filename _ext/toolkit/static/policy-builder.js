@@ -241,11 +241,21 @@
   });
   window.addEventListener("afterprint", () => document.body.classList.remove("pb-printing"));
 
+  // Copied as formatted text (pasted into Word or an email, the headings
+  // stay headings) and as Markdown for plain text editors.
   root.querySelector(".pb-copy").addEventListener("click", async () => {
     if (needsKind()) return;
+    const text = markdown(read());
     try {
-      await navigator.clipboard.writeText(markdown(read()));
-      say("The draft is copied, as Markdown text.");
+      if (window.ClipboardItem && navigator.clipboard.write) {
+        await navigator.clipboard.write([new ClipboardItem({
+          "text/html": new Blob([draft.innerHTML], { type: "text/html" }),
+          "text/plain": new Blob([text], { type: "text/plain" }),
+        })]);
+      } else {
+        await navigator.clipboard.writeText(text);
+      }
+      say("The draft is copied. Paste it into Word, an email or a text editor.");
     } catch {
       say("This browser did not allow copying: select the draft below and copy it yourself.");
     }
