@@ -50,7 +50,7 @@ extensions = [
     # The project's own extensions (_ext/): two packages and one module per
     # other concern.
     "_ext.bibliography",  # APA 7, a References list per page, .bib checks (safe links), speed-ups
-    "_ext.toolkit",  # front matter checks, case study lists and matrix, self-assessment, review dates
+    "_ext.toolkit",  # front matter checks, case study lists and matrix, self-assessment, review dates, policy builder
     "_ext.page_links",  # "Edit this page" and "Report a problem" on every page
     "_ext.sitemap",  # sitemap.xml of every page, also after incremental builds
     "_ext.te_reo",  # {mi} role (lang="mi") and search that ignores macrons

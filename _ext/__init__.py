@@ -5,7 +5,8 @@ conf.py puts the project folder on ``sys.path`` and lists them as
 ``python -m tools.<name>`` from the project folder) import them the same way.
 
 * ``_ext.toolkit``: front matter, the generated case study lists and matrix,
-  self-assessment, review dates (one package, one ``setup``).
+  self-assessment, review dates, policy clauses, builder and Word templates
+  (one package, one ``setup``).
 * ``_ext.bibliography``: APA 7 style, per-page reference lists, checks of
   references.bib, speed-ups (one package, one ``setup``; private APIs of
   sphinxcontrib-bibtex and pybtex only in ``_ext.bibliography.compat``).

@@ -69,6 +69,17 @@ def test_pdf_keeps_macrons(pdf_build):
 
 
 @pytest.mark.slow
+def test_pdf_has_the_policy_templates_clauses(pdf_build):
+    _, text = pdf_build
+    flat = " ".join(text.split())
+    assert "A policy template to adapt" in flat
+    assert ("Only people whom [name of the organisation] has authorised may post on its "
+            "official accounts.") in flat
+    assert "Required for public service agencies. Source: (Te Kawa Mataaho" in flat
+    assert "The policy builder works in the web version of the guide." in flat
+
+
+@pytest.mark.slow
 def test_pdf_ends_with_the_references_chapter(pdf_build):
     _, text = pdf_build
     chapter = text[text.rindex("\nReferences\n"):]

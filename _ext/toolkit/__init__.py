@@ -1,4 +1,5 @@
-"""The toolkit: front matter, generated indexes, self-assessment, review dates.
+"""The toolkit: front matter, generated indexes, self-assessment, review dates,
+the social media policy's clauses, builder and Word templates.
 
 One extension with one ``setup``, as sphinx-design is: list ``_ext.toolkit``
 in conf.py.  Its parts, one concern per module:
@@ -10,6 +11,9 @@ in conf.py.  Its parts, one concern per module:
   the generated indexes read;
 * ``case_studies``: ``{case-study-list}`` and ``{success-factor-matrix}``;
 * ``self_assessment``: ``{self-check}`` and ``{self-assessment}``;
+* ``policy``: ``{policy-clause}``, the social media policy's clauses;
+* ``policy_builder``: ``{policy-builder}``, a reader's draft from them;
+* ``policy_word``: the Word templates and ``{policy-templates}``;
 * ``review_dates``: the owner and review line under each page's title.
 
 Its CSS and JavaScript are in ``static/`` beside this file.
@@ -21,7 +25,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import assets
-from . import case_studies, pages, review_dates, self_assessment
+from . import (
+    case_studies,
+    pages,
+    policy,
+    policy_builder,
+    policy_word,
+    review_dates,
+    self_assessment,
+)
 from .domain import ToolkitDomain
 
 if TYPE_CHECKING:
@@ -35,8 +47,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     pages.setup(app)
     case_studies.setup(app)
     self_assessment.setup(app)
+    policy.setup(app)
+    policy_builder.setup(app)
+    policy_word.setup(app)
     review_dates.setup(app)
     assets.add_static_dir(app, Path(__file__).parent / "static")
     app.add_css_file("toolkit.css")
-    return {"version": "2", "env_version": 4,
+    return {"version": "2", "env_version": 5,
             "parallel_read_safe": True, "parallel_write_safe": True}

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 # Per-page stores: docname -> what that page holds.
-PER_PAGE = ("pages", "generated", "self_checks", "assessment_pages")
+PER_PAGE = ("pages", "generated", "self_checks", "assessment_pages",
+            "policy_clauses", "policy_builder_pages")
 
 
 class ToolkitDomain(Domain):
@@ -27,12 +28,15 @@ class ToolkitDomain(Domain):
     ``pages``: typed front matter values (plus ``_lines``, the line of each
     key); ``generated``: the generated indexes a page shows (directive, line,
     options); ``self_checks``: a factor page's questions (id, text, line);
-    ``assessment_pages``: pages that show the self-assessment.
+    ``assessment_pages``: pages that show the self-assessment;
+    ``policy_clauses``: the policy clauses a page holds (id, heading, text,
+    kinds, sources, line...); ``policy_builder_pages``: pages that show the
+    policy builder.
     """
 
     name = "toolkit"
     label = "Toolkit"
-    data_version = 1
+    data_version = 2
     initial_data: dict[str, Any] = {name: {} for name in PER_PAGE}
 
     def __init__(self, env: BuildEnvironment) -> None:
@@ -57,6 +61,14 @@ class ToolkitDomain(Domain):
     @property
     def assessment_pages(self) -> list[str]:
         return sorted(self.data["assessment_pages"])
+
+    @property
+    def policy_clauses(self) -> dict[str, list[dict[str, Any]]]:
+        return self.data["policy_clauses"]
+
+    @property
+    def policy_builder_pages(self) -> list[str]:
+        return sorted(self.data["policy_builder_pages"])
 
     def clear_doc(self, docname: str) -> None:
         for name in PER_PAGE:

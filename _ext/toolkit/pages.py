@@ -98,7 +98,7 @@ def report(env, docname: str, problem: Problem) -> None:
     content_problems.record_at(env, docname, problem.location(), problem.text())
 
 
-def _bib_lookup(env) -> Callable[[str], bool] | None:
+def bib_lookup(env) -> Callable[[str], bool] | None:
     """Whether a key is in the bibliography sphinxcontrib-bibtex has loaded."""
     try:
         entries = env.get_domain("cite").bibdata.data.entries
@@ -112,7 +112,7 @@ def _read_page(app, docname: str, source: list) -> None:
     if not is_content(docname, app.config.guide_content_patterns):
         return
     fm = parse_text(source[0], relpath(env, docname))
-    typed, problems = check(fm, _bib_lookup(env))
+    typed, problems = check(fm, bib_lookup(env))
     typed["_lines"] = dict(fm.lines)
     toolkit(env).pages[docname] = typed
     for problem in problems:
@@ -132,15 +132,18 @@ def index_data(env, docname: str) -> str:
     """What the generated indexes show of a page, for comparing builds.
 
     Case study lists and the matrix show its front matter and title; the
-    self-assessment shows its self-check questions.  Line numbers are left
-    out: moving a question down the page changes nothing shown.
+    self-assessment shows its self-check questions; the policy builder its
+    policy clauses.  Line numbers are left out: moving a question down the
+    page changes nothing shown.
     """
     domain = toolkit(env)
     page = {k: v for k, v in domain.pages.get(docname, {}).items() if k != "_lines"}
     questions = [{k: v for k, v in question.items() if k != "line"}
                  for question in domain.self_checks.get(docname, [])]
+    clauses = [sorted((k, v) for k, v in clause.items() if k != "line")
+               for clause in domain.policy_clauses.get(docname, [])]
     title = env.titles[docname].astext() if docname in env.titles else ""
-    return repr((sorted(page.items()), questions, title))
+    return repr((sorted(page.items()), questions, clauses, title))
 
 
 def _remember_index_data(app, env, docname: str) -> None:

@@ -1,9 +1,12 @@
-"""The front matter that content pages carry: its one definition.
+"""The front matter that content pages carry, and the words of policy clauses:
+their one definition.
 
 The validator (frontmatter.py), the page scaffolding (tools/new_page.py) and
 the field reference in CONTRIBUTING.md (generated, and tested for drift) all
 read this module, so the three cannot disagree.  Change a field here and the
-others follow.
+others follow.  The policy clauses' kinds of organisation, levels,
+placeholders and conditions (end of the module) are read by policy.py, the
+policy builder's data and the Word templates.
 """
 
 from dataclasses import dataclass
@@ -27,6 +30,21 @@ CHANNELS = (
     "wiki",
     "youtube",
 )
+# How a channel is named to readers (the policy builder's platform choices).
+CHANNEL_LABELS = {
+    "blog": "Blog",
+    "facebook": "Facebook",
+    "flickr": "Flickr",
+    "instagram": "Instagram",
+    "linkedin": "LinkedIn",
+    "online-forum": "Online forum",
+    "tiktok": "TikTok",
+    "twitter": "X (Twitter)",
+    "website": "Website",
+    "wiki": "Wiki",
+    "youtube": "YouTube",
+}
+assert set(CHANNEL_LABELS) == set(CHANNELS), "every channel needs a label, and only channels"
 
 # Scaffolded pages start with values that begin with this word; validation
 # rejects them, so a new page cannot be published half-filled.
@@ -110,3 +128,54 @@ FIELDS_BY_NAME = {field.name: field for field in FIELDS}
 def fields_for(page_type: str) -> tuple:
     """The fields a page of this type may carry, in reference order."""
     return tuple(field for field in FIELDS if page_type in field.allowed_for)
+
+
+# -- Policy clauses (see policy.py) ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OrganisationKind:
+    """A kind of organisation a policy clause may apply to.
+
+    ``label`` names one ("Council"), ``plural`` names them in a sentence
+    ("Required for councils"), ``article`` introduces one ("a council").
+    """
+
+    id: str
+    label: str
+    plural: str
+    article: str
+
+
+ORGANISATION_KINDS = (
+    OrganisationKind("public-service", "Public service agency", "public service agencies",
+                     "a public service agency"),
+    OrganisationKind("council", "Council", "councils", "a council"),
+    OrganisationKind("charity", "Charity or non-profit organisation",
+                     "charities",
+                     "a charity or non-profit organisation"),
+    OrganisationKind("business", "Business", "businesses", "a business"),
+)
+ORGANISATION_KINDS_BY_ID = {kind.id: kind for kind in ORGANISATION_KINDS}
+
+# Whether a clause is required for a kind of organisation (by the law or
+# guidance it cites) or recommended (good practice): a clause's options.
+CLAUSE_LEVELS = ("required", "recommended")
+
+# The placeholders a clause's text may use, as {name}, and what each stands
+# for: the reading version and the Word templates show "[name of the
+# organisation]"; the policy builder fills in the reader's answer.
+POLICY_PLACEHOLDERS = {
+    "organisation": "name of the organisation",
+    "accounts": "official accounts",
+    "complaints_contact": "who handles complaints",
+    "review_date": "review date",
+}
+
+# Facts about an organisation that decide whether a clause is in its policy
+# (a clause's ``only-if`` option): what the organisation does, completing
+# "Only if the organisation ..." and the builder's "The organisation ...".
+CLAUSE_CONDITIONS = {
+    "takes-comments": "lets the public comment on or message its accounts",
+    "works-with-children": "works with children or young people",
+}

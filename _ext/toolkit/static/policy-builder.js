@@ -1,0 +1,283 @@
+/* The policy builder: assembles a draft social media policy from the guide's
+ * clauses (embedded in the page as JSON) as the reader answers, keeps the
+ * answers in this browser (localStorage), prints, copies and downloads the
+ * draft as Markdown, and links to the Word template for the chosen kind of
+ * organisation.  Plain JavaScript, no libraries, no network.  Without it the
+ * page points to the clauses and the Word templates. */
+(() => {
+  "use strict";
+
+  const root = document.querySelector(".policy-builder");
+  if (!root) return;
+  const data = JSON.parse(root.querySelector("script.pb-data").textContent);
+  const storageKey = root.dataset.storageKey;
+  const level = Number(root.dataset.headingLevel) || 3;
+  const form = root.querySelector(".pb-form");
+  const draft = root.querySelector(".pb-draft");
+  const status = root.querySelector(".pb-status");
+  const wordLink = root.querySelector(".pb-word");
+  const MONTHS = ["January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December"];
+
+  // -- Answers ----------------------------------------------------------------
+
+  const load = () => {
+    try {
+      return JSON.parse(window.localStorage.getItem(storageKey)) || {};
+    } catch {
+      return {}; // storage blocked or corrupted: start afresh
+    }
+  };
+  const save = (answers) => {
+    try {
+      window.localStorage.setItem(storageKey, JSON.stringify(answers));
+    } catch {
+      /* storage blocked (private mode): answers last until the page closes */
+    }
+  };
+  const field = (name) => form.elements.namedItem(name);
+  const ticked = (name) =>
+    [...form.querySelectorAll(`input[name="${name}"]:checked`)].map((input) => input.value);
+
+  const read = () => ({
+    kind: ticked("pb-kind")[0] || "",
+    organisation: field("organisation").value,
+    platforms: ticked("pb-platform"),
+    conditions: ticked("pb-condition"),
+    complaints: field("complaints").value,
+    review: field("review").value,
+  });
+
+  const restore = (answers) => {
+    for (const input of form.querySelectorAll("input[type=radio], input[type=checkbox]")) {
+      const chosen = input.name === "pb-kind" ? [answers.kind]
+        : input.name === "pb-platform" ? answers.platforms || []
+          : answers.conditions || [];
+      input.checked = chosen.includes(input.value);
+    }
+    field("organisation").value = answers.organisation || "";
+    field("complaints").value = answers.complaints || "";
+    field("review").value = answers.review || "";
+  };
+
+  // -- The draft --------------------------------------------------------------
+
+  const andList = (words) =>
+    words.length < 2 ? words.join("") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
+
+  const formatDate = (iso) => {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    return match ? `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}` : "";
+  };
+
+  // Each placeholder's value from the answers; "" when not answered yet.
+  const values = (answers) => ({
+    organisation: answers.organisation.trim(),
+    accounts: andList(answers.platforms.map((id) => data.platforms[id])),
+    complaints_contact: answers.complaints.trim(),
+    review_date: formatDate(answers.review),
+  });
+
+  const kindOf = (id) => data.kinds.find((kind) => kind.id === id);
+
+  const chosenClauses = (answers) => data.clauses.filter((clause) =>
+    answers.kind in clause.applies &&
+    (!clause.only_if || answers.conditions.includes(clause.only_if)));
+
+  // A paragraph of clause text as parts: {text} or {placeholder, value}.
+  const parts = (text, filled) => text.split(/(\{[a-z_]+\})/).filter(Boolean).map((part) => {
+    const name = /^\{([a-z_]+)\}$/.exec(part)?.[1];
+    return name ? { placeholder: name, value: filled[name] } : { text: part };
+  });
+
+  const sourceTexts = (clause) => clause.sources.map((key) => `Source: ${data.sources[key].reference}`);
+  const levelText = (clause, kind) =>
+    `${clause.applies[kind.id] === "required" ? "Required" : "Recommended"} for ${kind.plural}.`;
+  const basedOn = () =>
+    `Based on the policy clauses of “${data.guide.project}”, version ${data.guide.release}, ` +
+    `${data.guide.url}`;
+
+  const element = (tag, className, text) => {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+  const heading = (offset, text) => element(`h${Math.min(level + offset, 6)}`, "", text);
+
+  const paragraphWithParts = (text, filled, className) => {
+    const paragraph = element("p", className);
+    for (const part of parts(text, filled)) {
+      if (part.text !== undefined) {
+        paragraph.append(part.text);
+      } else if (part.value) {
+        paragraph.append(element("span", "pb-filled", part.value));
+      } else {
+        paragraph.append(element("mark", "pb-placeholder", `[${data.placeholders[part.placeholder]}]`));
+      }
+    }
+    return paragraph;
+  };
+
+  const render = (answers) => {
+    const kind = kindOf(answers.kind);
+    draft.replaceChildren();
+    wordLink.hidden = !kind;
+    if (!kind) {
+      draft.append(element("p", "pb-empty",
+        "Choose the kind of organisation above to see the clauses that apply to it."));
+      return 0;
+    }
+    wordLink.href = data.templates[kind.id];
+    wordLink.textContent = `Download the Word template for ${kind.article}`;
+    const filled = values(answers);
+    draft.append(paragraphWithParts("Social media policy of {organisation}", filled, "pb-draft-title"));
+    draft.append(element("p", "pb-based-on", basedOn()));
+    let group = null;
+    const clauses = chosenClauses(answers);
+    for (const clause of clauses) {
+      if (clause.group && clause.group !== group) {
+        group = clause.group;
+        draft.append(heading(0, group));
+      }
+      const block = element("div", "pb-clause");
+      block.dataset.clause = clause.id;
+      block.append(heading(1, clause.heading));
+      for (const text of clause.text) block.append(paragraphWithParts(text, filled));
+      block.append(element("p", "pb-meta", levelText(clause, kind)));
+      for (const text of sourceTexts(clause)) block.append(element("p", "pb-meta pb-source", text));
+      if (clause.note) {
+        const note = paragraphWithParts(clause.note, filled, "pb-note");
+        note.prepend(element("strong", "", "Note for whoever adapts the policy: "));
+        block.append(note);
+      }
+      draft.append(block);
+    }
+    return clauses.length;
+  };
+
+  // -- Markdown ---------------------------------------------------------------
+
+  const escapeMarkdown = (text) => text.replace(/([\\`*_[\]#<>|])/g, "\\$1");
+  const markdownText = (text, filled) => parts(text, filled).map((part) =>
+    part.text !== undefined ? escapeMarkdown(part.text)
+      : part.value ? escapeMarkdown(part.value)
+        : `[${data.placeholders[part.placeholder]}]`.replace(/[[\]]/g, "\\$&")).join("");
+
+  const markdown = (answers) => {
+    const kind = kindOf(answers.kind);
+    if (!kind) return "";
+    const filled = values(answers);
+    const lines = [`# ${markdownText("Social media policy of {organisation}", filled)}`, "",
+      `*${escapeMarkdown(basedOn())}*`, ""];
+    let group = null;
+    for (const clause of chosenClauses(answers)) {
+      if (clause.group && clause.group !== group) {
+        group = clause.group;
+        lines.push(`## ${escapeMarkdown(group)}`, "");
+      }
+      lines.push(`### ${escapeMarkdown(clause.heading)}`, "");
+      for (const text of clause.text) lines.push(markdownText(text, filled), "");
+      lines.push(`*${escapeMarkdown(levelText(clause, kind))}*`, "");
+      for (const text of sourceTexts(clause)) lines.push(escapeMarkdown(text), "");
+      if (clause.note) {
+        lines.push(`> **Note for whoever adapts the policy:** ${markdownText(clause.note, filled)}`, "");
+      }
+    }
+    return lines.join("\n");
+  };
+
+  const fileName = (answers) => {
+    const slug = (answers.organisation || answers.kind).toLowerCase()
+      .normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+    return `social-media-policy-${slug || "draft"}.md`;
+  };
+
+  // -- Wiring -----------------------------------------------------------------
+
+  let lastSummary = "";
+  const update = () => {
+    const answers = read();
+    save(answers);
+    const count = render(answers);
+    const kind = kindOf(answers.kind);
+    // Announced when the set of clauses changes, not on every keystroke.
+    const summary = kind
+      ? `The draft has ${count} ${count === 1 ? "clause" : "clauses"} for ${kind.article}.`
+      : "";
+    if (summary !== lastSummary) {
+      status.textContent = summary;
+      lastSummary = summary;
+    }
+  };
+  const say = (message) => {
+    status.textContent = message;
+    lastSummary = "";
+  };
+
+  form.addEventListener("input", update);
+  form.addEventListener("change", update);
+  form.addEventListener("submit", (event) => event.preventDefault());
+
+  root.querySelector(".pb-clear").addEventListener("click", () => {
+    if (!window.confirm("Clear all your answers?")) return;
+    restore({});
+    update();
+    form.querySelector("input")?.focus();
+  });
+
+  const needsKind = () => {
+    if (read().kind) return false;
+    say("Choose the kind of organisation first.");
+    form.querySelector("input[name=pb-kind]").focus();
+    return true;
+  };
+
+  root.querySelector(".pb-print").addEventListener("click", () => {
+    if (needsKind()) return;
+    document.body.classList.add("pb-printing");
+    window.print();
+  });
+  window.addEventListener("afterprint", () => document.body.classList.remove("pb-printing"));
+
+  // Copied as formatted text (pasted into Word or an email, the headings
+  // stay headings) and as Markdown for plain text editors.
+  root.querySelector(".pb-copy").addEventListener("click", async () => {
+    if (needsKind()) return;
+    const text = markdown(read());
+    try {
+      if (window.ClipboardItem && navigator.clipboard.write) {
+        await navigator.clipboard.write([new ClipboardItem({
+          "text/html": new Blob([draft.innerHTML], { type: "text/html" }),
+          "text/plain": new Blob([text], { type: "text/plain" }),
+        })]);
+      } else {
+        await navigator.clipboard.writeText(text);
+      }
+      say("The draft is copied. Paste it into Word, an email or a text editor.");
+    } catch {
+      say("This browser did not allow copying: select the draft below and copy it yourself.");
+    }
+  });
+
+  root.querySelector(".pb-markdown").addEventListener("click", () => {
+    if (needsKind()) return;
+    const answers = read();
+    const url = URL.createObjectURL(new Blob([markdown(answers)], { type: "text/markdown" }));
+    const link = element("a");
+    link.href = url;
+    link.download = fileName(answers);
+    document.body.append(link);
+    link.click();
+    link.remove();
+    // Kept a minute: some browsers read the file after click() returns.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    say(`Downloaded ${link.download}.`);
+  });
+
+  restore(load());
+  for (const node of root.querySelectorAll("[data-needs-script]")) node.hidden = false;
+  root.querySelector(".pb-no-script").hidden = true;
+  update();
+})();
