@@ -13,24 +13,10 @@ from dataclasses import dataclass
 
 PAGE_TYPES = ("guidance", "case-study", "success-factor", "tool", "reference")
 SECTORS = ("for-profit", "non-profit", "government")
-# Channels a case study may name.  A closed list keeps the indexes tidy
+# Channels a case study may name, and how each is named to readers (the
+# policy builder's platform choices).  A closed list keeps the indexes tidy
 # ("Facebook", "facebook" and "FB" would otherwise be three channels); add
 # a channel here when a case study needs one.
-CHANNELS = (
-    "blog",
-    "facebook",
-    "flickr",
-    "instagram",
-    "linkedin",
-    "online-forum",
-    "tiktok",
-    "twitter",
-    "website",
-    "whatsapp",
-    "wiki",
-    "youtube",
-)
-# How a channel is named to readers (the policy builder's platform choices).
 CHANNEL_LABELS = {
     "blog": "Blog",
     "facebook": "Facebook",
@@ -41,10 +27,11 @@ CHANNEL_LABELS = {
     "tiktok": "TikTok",
     "twitter": "X (Twitter)",
     "website": "Website",
+    "whatsapp": "WhatsApp",
     "wiki": "Wiki",
     "youtube": "YouTube",
 }
-assert set(CHANNEL_LABELS) == set(CHANNELS), "every channel needs a label, and only channels"
+CHANNELS = tuple(CHANNEL_LABELS)
 
 # Scaffolded pages start with values that begin with this word; validation
 # rejects them, so a new page cannot be published half-filled.
