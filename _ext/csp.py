@@ -82,6 +82,13 @@ PLACEHOLDER = "guide-content-security-policy-placeholder"
 _ELEMENT = re.compile(r"<(script|style)\b([^>]*)>(.*?)</\1>", re.DOTALL)
 _STYLE_ATTRIBUTE = re.compile(r"""style=(?:"([^"]*)"|'([^']*)')""")
 _SRC_ATTRIBUTE = re.compile(r"\ssrc=")
+_TYPE_ATTRIBUTE = re.compile(r"""\stype=(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+# The script types a browser runs (HTML's JavaScript MIME types, modules,
+# import maps, speculation rules): any other type is a data block, such as
+# the policy builder's JSON, which the browser never runs or checks.
+_RUN_TYPES = re.compile(
+    r"|module|importmap|speculationrules|(?:text|application)/(?:x-)?(?:java|ecma)script"
+    r"|text/javascript1\.[0-5]|text/(?:jscript|livescript)")
 
 
 def source_hash(text: str) -> str:
@@ -90,13 +97,21 @@ def source_hash(text: str) -> str:
     return f"'sha256-{digest}'"
 
 
+def runs(attributes: str) -> bool:
+    """Whether a <script> with these attributes is code the browser runs."""
+    match = _TYPE_ATTRIBUTE.search(attributes)
+    kind = next((value for value in match.groups() if value is not None), "") if match else ""
+    return bool(_RUN_TYPES.fullmatch(kind.strip().lower()))
+
+
 def inline_code(page: str) -> tuple[list[str], list[str], list[str]]:
-    """The page's inline scripts, ``<style>`` elements and style attributes, in order."""
+    """The page's inline scripts (code, not data), ``<style>`` elements and
+    style attributes, in order."""
     scripts, styles = [], []
     for element, attributes, text in _ELEMENT.findall(page):
         if element == "style":
             styles.append(text)
-        elif not _SRC_ATTRIBUTE.search(attributes):
+        elif not _SRC_ATTRIBUTE.search(attributes) and runs(attributes):
             scripts.append(text)
     # The browser hashes an attribute's value after decoding character
     # references (&quot; and the like).  "style=" must start an attribute

@@ -67,7 +67,9 @@ def test_policy_allows_the_theme_inline_code_by_hash_and_nothing_else(app):
     policy = directives(soup)
     assert {name: policy[name] for name in FIXED} == FIXED
     scripts = [s.string for s in soup.find_all("script") if not s.get("src")]
-    assert len(scripts) == 1 and "dataset.theme" in scripts[0]  # Furo's colour mode
+    assert len(scripts) == 2 and "dataset.theme" in scripts[0]  # Furo's colour mode
+    # Data, not code: the browser neither runs nor checks it, so it needs no hash.
+    assert scripts[1] == '{"questions": 2}'
     assert policy["script-src"] == ["'self'", sha256(scripts[0])]
     styles = [s.string for s in soup.find_all("style")]
     attributes = list(dict.fromkeys(tag["style"] for tag in soup.find_all(style=True)))
