@@ -67,9 +67,11 @@ pdf: $(VENV)/.docs-installed ## Build the whole guide as one PDF into _build/lat
 	cp $(BUILDDIR)/latex/$(PDF_NAME).pdf $(BUILDDIR)/html/_downloads/
 	@echo "The PDF is $(BUILDDIR)/latex/$(PDF_NAME).pdf (also in the site's _downloads/)"
 
-# sphinx-autobuild's options, shared with tests/test_livehtml.py.
+# sphinx-autobuild's options, shared with tests/test_livehtml.py.  The preview
+# leaves out the content security policy (_ext/csp.py): it would block the
+# inline script sphinx-autobuild adds to reload the page on save.
 LIVEPORT    ?= 8000
-LIVEOPTS    := -b html -n --host 127.0.0.1 --ignore "*/_build/*" --ignore "*/.venv/*" --ignore "*/tests/*"
+LIVEOPTS    := -b html -n --host 127.0.0.1 --ignore "*/_build/*" --ignore "*/.venv/*" --ignore "*/tests/*" -D guide_content_security_policy=0
 .PHONY: livehtml
 livehtml: $(VENV)/.docs-installed ## Serve the site on http://127.0.0.1:8000 (LIVEPORT=...) and rebuild on save
 	$(BIN)/sphinx-autobuild $(LIVEOPTS) --port $(LIVEPORT) $(SPHINXOPTS) -d $(BUILDDIR)/doctrees . $(BUILDDIR)/livehtml

@@ -55,6 +55,7 @@ extensions = [
     "_ext.sitemap",  # sitemap.xml of every page, also after incremental builds
     "_ext.te_reo",  # {mi} role (lang="mi") and search that ignores macrons
     "_ext.safe_content",  # pages cannot carry HTML (scripts, iframes, raw): the build fails
+    "_ext.csp",  # a content security policy on every page: browsers run only the site's own code
     "_ext.accessibility",  # alt text required; ARIA fixes to Sphinx's HTML (see _templates/furo-page.html)
     "_ext.external_links",  # rel="noopener" on every link to another site
     "_ext.fast_navigation",  # Furo's sidebar once per build, not per page: builds grow linearly
@@ -306,6 +307,15 @@ redirects: dict[str, str] = {}
 # A valid, accessible HTML page for each redirect (the default has no
 # doctype or title).
 redirect_html_template_file = "_templates/redirect.html"
+
+# -- Content security policy ------------------------------------------------------
+
+# Every page tells the browser to run only the site's own scripts and styles,
+# and the inline code the templates write, by its hash (see _ext/csp.py and
+# README).  Redirect pages carry their own policy (_templates/redirect.html).
+# `make livehtml` sets it to False: the policy would block the script
+# sphinx-autobuild adds to reload the page on save.
+guide_content_security_policy = True
 
 # -- Build speed ----------------------------------------------------------------
 

@@ -11,7 +11,7 @@ conf.py puts the project folder on ``sys.path`` and lists them as
   references.bib, speed-ups (one package, one ``setup``; private APIs of
   sphinxcontrib-bibtex and pybtex only in ``_ext.bibliography.compat``).
 * One module per other concern: ``content_problems`` (problems that fail the
-  build), ``priorities`` (event order), ``safe_content``, ``accessibility``,
+  build), ``priorities`` (event order), ``safe_content``, ``csp``, ``accessibility``,
   ``external_links``, ``page_links``, ``sitemap``, ``te_reo``,
   ``fast_navigation``, ``latex_book``.
 """
