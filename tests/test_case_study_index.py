@@ -2,7 +2,6 @@
 
 import pytest
 from bs4 import BeautifulSoup
-
 from build_failure import failed_build
 from toolkit_build import copy_root, edit
 
@@ -72,9 +71,13 @@ def test_matrix_fits_the_pdf_page(app):
     # A longtable with a wrapping case column, tick-wide factor columns and
     # rotated factor names: it breaks across pages instead of running off one.
     assert r"\begin{longtable}{|>{\raggedright\arraybackslash}p{0.36\linewidth}|c|c|c|}" in tex
-    assert (r"\rotatebox{90}{\hspace{0.4em}\hyperref[\detokenize{guidance/success-factors/strategy::doc}]"
-            r"{\sphinxcrossref{Strategy}}\hspace{0.8em}}") in tex
-    assert r"\hyperref[\detokenize{case-studies/measles::doc}]{\sphinxcrossref{$\checkmark$}}" in tex
+    assert r"\caption*{Which success factors each case study illustrates}" in tex
+    assert r"\rotatebox{90}{\hspace{0.4em}Strategy\hspace{0.8em}}" in tex
+    # Each case links to its page, written by Sphinx; a mark is a plain tick
+    # (a link would get a page number too wide for its column); an empty
+    # cell is empty (its "No" is for screen readers only).
+    assert (r"{\hyperref[\detokenize{case-studies/measles::doc}]{\sphinxcrossref{Measles outbreak}}}"
+            r"\DUrole{matrix-year}{ (2011)} & $\checkmark$ &  &  \\ \hline") in tex
     # The lists are ordinary links in the PDF too.
     assert r"\sphinxhref" not in tex.split("Red Cross")[0][-200:]
 
