@@ -1,7 +1,7 @@
 """Accessibility of the HTML that pages become (WCAG 2.2 AA).
 
-Two parts; the rest is in the templates (``_templates/furo-page.html``:
-landmarks, skip link target) and _static/accessibility.css (visible focus),
+Two parts; the rest is in the templates (landmarks, skip link target:
+``_templates/page.html`` and ``_ext/furo_page.py``) and _static/accessibility.css (visible focus),
 and all of it is tested in a real browser with axe-core
 (tests/test_site_in_browser.py).
 
@@ -37,7 +37,21 @@ TOCTREE_CAPTION_LEVEL = 2
 
 
 class AccessibleHTMLMixin:
-    """Overrides for Sphinx's HTML5Translator; mixed in before it."""
+    """Overrides for Sphinx's HTML5Translator; mixed in before it.
+
+    Upstream, and when each override can go:
+
+    * toctree caption without ``aria-level``: sphinx-doc/sphinx#14030 (open),
+      fixed by pull request sphinx-doc/sphinx#14437 (open); delete
+      ``visit_title`` once the installed Sphinx writes ``aria-level``.
+    * ``scope`` on header cells: no upstream issue found (docutils' HTML
+      writer); delete ``visit_entry`` when docutils writes ``scope``.
+    * ``doc-biblioentry``: no upstream issue found (docutils' HTML writer);
+      delete ``visit_citation`` when docutils writes list items.
+
+    tests/test_accessibility.py and tests/test_html_valid.py say whether
+    each is still needed.
+    """
 
     def visit_title(self, node: nodes.title) -> None:
         if isinstance(node.parent, addnodes.compact_paragraph) and node.parent.get("toctree"):
