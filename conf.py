@@ -59,6 +59,7 @@ extensions = [
     "_ext.furo_page",  # Furo's page with named nav landmarks, everything in a landmark (_templates/page.html)
     "_ext.external_links",  # rel="noopener" on every link to another site
     "_ext.fast_navigation",  # Furo's sidebar once per build, not per page: builds grow linearly
+    "_ext.title_changes",  # a changed page or section title reaches every page in incremental builds
     "_ext.latex_book",  # PDF: pages a page lists are its sections, not its last subsection's
 ]
 
