@@ -62,3 +62,12 @@ def test_only_links_to_other_sites_get_noopener(app):
     assert rels["https://example.org"] == ["noopener"]
     assert rels["images.html"] is None
     assert [rel for href, rel in rels.items() if href.startswith("mailto:")] == [None]
+
+
+@pytest.mark.sphinx("html", testroot="accessibility")
+def test_table_header_cells_say_what_they_head(app):
+    app.build()
+    table = soup(app, "tables.html").find("table")
+    assert [th["scope"] for th in table.thead.find_all("th")] == ["col", "col"]
+    assert [row.th["scope"] for row in table.tbody.find_all("tr")] == ["row", "row"]
+    assert not table.tbody.find("td", scope=True)

@@ -23,7 +23,7 @@ def test_matrix_lists_and_self_assessment_read_as_text(app):
         app, "guidance/success-factors/measurement.txt")
     # The self-assessment: a worksheet, numbered per factor, a box per answer.
     worksheet = page(app, "guidance/self-assessment.txt")
-    assert ("Leadership\n\n"
+    assert ("-[ Leadership ]-\n\n"
             "1. Does a named senior leader champion your social media work?\n\n"
             "   [ ] yes  [ ] partly  [ ] no  [ ] n/a\n\n"
             "2. Do leaders give staff time to take part?\n\n"

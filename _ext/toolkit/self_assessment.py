@@ -300,10 +300,13 @@ def _visit_assessment_text(self, node) -> None:
 
 
 def _visit_heading_text(self, node) -> None:
+    # As the text writer marks a rubric (the factor pages' "Questions to ask yourself").
     self.new_state(0)
+    self.add_text("-[ ")
 
 
 def _depart_heading_text(self, node) -> None:
+    self.add_text(" ]-")
     self.end_state()
 
 
