@@ -6,7 +6,6 @@ The real site in a browser (axe-core) is tests/test_site_in_browser.py.
 
 import pytest
 from bs4 import BeautifulSoup
-
 from build_failure import failed_build
 
 
@@ -34,7 +33,7 @@ def test_image_without_alt_text_fails_naming_file_and_line(app, markdown):
     page.write_text(page.read_text(encoding="utf-8") + f"\n{markdown}\n", encoding="utf-8")
     # images.md has 9 lines, then a blank line: the new image is on line 11.
     warnings = failed_build(app, problems=1)
-    assert f'images.md:11: ERROR: image "pic.gif" has no alt text' in warnings
+    assert 'images.md:11: ERROR: image "pic.gif" has no alt text' in warnings
 
 
 @pytest.mark.sphinx("html", testroot="accessibility")
