@@ -108,3 +108,20 @@ def test_an_unknown_filter_fails_again_when_nothing_changed(make_app, tmp_path):
     edit(src / "guidance/government-sector.md", ":sector: government", ":sector: goverment")
     failed_build(make_app("html", srcdir=src), problems=1)
     assert "goverment" in failed_build(make_app("html", srcdir=src, freshenv=False), problems=1)
+
+
+@pytest.mark.parametrize("builder", ["html", "latex"])
+def test_a_matrix_without_case_studies_says_so(make_app, tmp_path, builder):
+    src = copy_root("toolkit", tmp_path)
+    for name in ("measles", "share-an-idea", "red-cross"):
+        (src / f"case-studies/{name}.md").unlink()
+    edit(src / "case-studies/index.md", "```{toctree}\nmeasles\nshare-an-idea\nred-cross\n```\n", "")
+    app = make_app(builder, srcdir=src)
+    app.build()
+    assert app.warning.getvalue() == ""
+    if builder == "html":
+        cell = soup(app, "case-studies/index.html").select_one(".success-factor-matrix tbody td")
+        assert cell["colspan"] == "4" and cell.get_text() == "No case studies yet."
+    else:
+        tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
+        assert r"\multicolumn{4}{|l|}{No case studies yet.} \\ \hline" in tex

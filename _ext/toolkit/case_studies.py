@@ -180,7 +180,9 @@ def _matrix(app, node, fromdocname) -> None:
         return make_refnode(app.builder, fromdocname, docname, "", *children)
 
     tgroup = nodes.tgroup(cols=len(factors) + 1)
-    tgroup += nodes.colspec(colwidth=3, stub=1)
+    # The case names head their rows; with no cases, the one cell saying
+    # so is not a header.
+    tgroup += nodes.colspec(colwidth=3, stub=int(bool(cases)))
     for _factor in factors:
         tgroup += nodes.colspec(colwidth=1)
     head = nodes.row("", nodes.entry("", nodes.paragraph("", "Case study")))
@@ -202,7 +204,7 @@ def _matrix(app, node, fromdocname) -> None:
         body += row
     if not cases:
         body += nodes.row("", nodes.entry("", nodes.paragraph("", "No case studies yet."),
-                                                    morecols=len(factors)))
+                                          morecols=len(factors)))
     tgroup += body
     node["caption"] = MATRIX_CAPTION
     node += matrix_table("", nodes.title("", MATRIX_CAPTION), tgroup, classes=["colwidths-auto"])
