@@ -56,9 +56,11 @@ extensions = [
     "_ext.te_reo",  # {mi} role (lang="mi") and search that ignores macrons
     "_ext.safe_content",  # pages cannot carry HTML (scripts, iframes, raw): the build fails
     "_ext.csp",  # a content security policy on every page: browsers run only the site's own code
-    "_ext.accessibility",  # alt text required; ARIA fixes to Sphinx's HTML (see _templates/furo-page.html)
+    "_ext.accessibility",  # alt text required; ARIA fixes to Sphinx's HTML
+    "_ext.furo_page",  # Furo's page with named nav landmarks, everything in a landmark (_templates/page.html)
     "_ext.external_links",  # rel="noopener" on every link to another site
     "_ext.fast_navigation",  # Furo's sidebar once per build, not per page: builds grow linearly
+    "_ext.title_changes",  # a changed page or section title reaches every page in incremental builds
     "_ext.latex_book",  # PDF: pages a page lists are its sections, not its last subsection's
 ]
 

@@ -13,5 +13,6 @@ conf.py puts the project folder on ``sys.path`` and lists them as
 * One module per other concern: ``content_problems`` (problems that fail the
   build), ``priorities`` (event order), ``safe_content``, ``csp``, ``accessibility``,
   ``external_links``, ``page_links``, ``sitemap``, ``te_reo``,
-  ``fast_navigation``, ``latex_book``.
+  ``furo_page`` (Furo's page with accessibility fixes), ``fast_navigation``,
+  ``title_changes``, ``latex_book``.
 """

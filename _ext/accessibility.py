@@ -1,7 +1,7 @@
 """Accessibility of the HTML that pages become (WCAG 2.2 AA).
 
-Two parts; the rest is in the templates (``_templates/furo-page.html``:
-landmarks, skip link target) and _static/accessibility.css (visible focus),
+Two parts; the rest is in the templates (landmarks, skip link target:
+``_templates/page.html`` and ``_ext/furo_page.py``) and _static/accessibility.css (visible focus),
 and all of it is tested in a real browser with axe-core
 (tests/test_site_in_browser.py).
 
@@ -10,9 +10,10 @@ and all of it is tested in a real browser with axe-core
   see it would otherwise get nothing or the file name.
 - The HTML translator gives ARIA what it needs where Sphinx and docutils
   leave it incomplete: a toctree caption is ``role="heading"`` without the
-  ``aria-level`` that role requires, and a citation list uses the deprecated
-  ``doc-biblioentry`` role (mixed in through html_translator, so other
-  extensions can change the translator too).
+  ``aria-level`` that role requires, a table's header cells do not say
+  whether they head a column or a row (``scope``), and a citation list uses
+  the deprecated ``doc-biblioentry`` role (mixed in through html_translator,
+  so other extensions can change the translator too).
 """
 
 from __future__ import annotations
@@ -28,8 +29,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
 
-from . import assets, content_problems
-from . import html_translator
+from . import assets, content_problems, html_translator
 
 # The toctree caption heads a list of pages under the page title (h1), and
 # in the sidebar under the site name: one level below the top.
@@ -37,7 +37,21 @@ TOCTREE_CAPTION_LEVEL = 2
 
 
 class AccessibleHTMLMixin:
-    """Overrides for Sphinx's HTML5Translator; mixed in before it."""
+    """Overrides for Sphinx's HTML5Translator; mixed in before it.
+
+    Upstream, and when each override can go:
+
+    * toctree caption without ``aria-level``: sphinx-doc/sphinx#14030 (open),
+      fixed by pull request sphinx-doc/sphinx#14437 (open); delete
+      ``visit_title`` once the installed Sphinx writes ``aria-level``.
+    * ``scope`` on header cells: no upstream issue found (docutils' HTML
+      writer); delete ``visit_entry`` when docutils writes ``scope``.
+    * ``doc-biblioentry``: no upstream issue found (docutils' HTML writer);
+      delete ``visit_citation`` when docutils writes list items.
+
+    tests/test_accessibility.py and tests/test_html_valid.py say whether
+    each is still needed.
+    """
 
     def visit_title(self, node: nodes.title) -> None:
         if isinstance(node.parent, addnodes.compact_paragraph) and node.parent.get("toctree"):
@@ -52,6 +66,15 @@ class AccessibleHTMLMixin:
             self.add_fignumber(node.parent)
         else:
             super().visit_title(node)
+
+    def visit_entry(self, node: nodes.entry) -> None:
+        # docutils writes a header cell as <th> without saying what it heads:
+        # scope="col" for the header row, scope="row" for the stub column
+        # (WCAG technique H63), so a screen reader announces the right header.
+        super().visit_entry(node)
+        if self.body[-1].startswith("<th"):
+            scope = "col" if isinstance(node.parent.parent, nodes.thead) else "row"
+            self.body[-1] = f'<th scope="{scope}"' + self.body[-1][len("<th"):]
 
     def visit_citation(self, node: nodes.citation) -> None:
         # docutils: <div role="list"> around <div role="doc-biblioentry">;

@@ -32,17 +32,20 @@ extension steps aside and Furo computes the navigation itself.  Set
 ``guide_fast_navigation = False`` in conf.py to always let Furo do it (the
 benchmark, tools/bench.py, uses this for its comparison).
 
-Separately, and whatever the setting: Sphinx rewrites only the pages it
-re-read (and their parents in the toctree), so after an incremental build
-other pages' sidebars and cross-reference texts would still show an old page
-or section title.  When anything the navigation or a title-showing link
-depends on has changed, this extension asks Sphinx to rewrite every page.
+That every page's sidebar shows the current titles after an incremental
+build is a separate concern, of any theme: _ext/title_changes.py.
+
+Upstream: pradyunsg/furo#939 (open pull request: render the navigation
+tree once and fill in each page's marks, the same idea), after
+pradyunsg/furo#674 (a navigation depth option, for the same slowness).
+Delete this module when the installed Furo no longer re-renders and
+re-parses the whole tree per page (``make bench`` shows no difference with
+``guide_fast_navigation = False``).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import posixpath
 import re
 import weakref
@@ -106,7 +109,7 @@ class _Template:
     link_target: dict = field(default_factory=dict)
     relocatable: bool = True
 
-    def relocated(self, app: Sphinx, folder: str) -> "_Template | None":
+    def relocated(self, app: Sphinx, folder: str) -> _Template | None:
         """This template with its links made relative to ``folder``.
 
         Sphinx's rendering of another folder's tree differs only in the links'
@@ -262,7 +265,7 @@ def _marker_in(classes: list) -> int:
 
 # One dict of templates per builder, keyed by output folder; emptied when a
 # build starts writing, so every build works from its own environment.
-_templates: "weakref.WeakKeyDictionary[Any, dict]" = weakref.WeakKeyDictionary()
+_templates: weakref.WeakKeyDictionary[Any, dict] = weakref.WeakKeyDictionary()
 
 
 def _tree_is_modelled(env: BuildEnvironment) -> bool:
@@ -347,48 +350,10 @@ def _fill_in_navigation(app: Sphinx, pagename: str, templatename: str,
                        "turns this extension off)", type="fast_navigation", once=True)
 
 
-# --- Rewriting every page when titles change ------------------------------------
-
-def _titles_fingerprint(app: Sphinx, env: BuildEnvironment) -> str:
-    """A digest of everything that shows another page's or section's title.
-
-    The sidebar (the resolved global toctree), ``{doc}`` links (page titles)
-    and ``{ref}`` links (labelled section titles).
-    """
-    digest = hashlib.sha256()
-    tree = global_toctree_for_doc(env, PROBE_DOCNAME, app.builder, tags=app.builder.tags,
-                                  **FURO_TOCTREE_ARGS)
-    digest.update((tree.pformat() if tree is not None else "").encode())
-    for docname in sorted(env.titles):
-        digest.update(f"\0{docname}\0{env.titles[docname].astext()}".encode())
-    for label, (docname, _anchor, title) in sorted(env.domains.standard_domain.labels.items()):
-        digest.update(f"\0{label}\0{docname}\0{title}".encode())
-    return digest.hexdigest()
-
-
-def _rewrite_all_when_titles_change(app: Sphinx, env: BuildEnvironment) -> list:
-    """On ``env-updated``: every page, if a title any page shows has changed.
-
-    The digest is kept on the environment (pickled with it between builds);
-    it is computed here, in the main process after parallel reading is
-    merged, so it needs no per-document purge or merge.
-    """
-    if app.builder.format != "html":
-        return []
-    fingerprint = _titles_fingerprint(app, env)
-    previous = getattr(env, "fast_navigation_titles", None)
-    env.fast_navigation_titles = fingerprint
-    if previous is None or previous == fingerprint:
-        return []
-    logger.info("fast_navigation: a title shown on other pages changed; rewriting every page")
-    return sorted(env.found_docs)
-
-
 def setup(app: Sphinx) -> dict:
     app.add_config_value("guide_fast_navigation", True, "", types=[bool],
                          description="Compute Furo's sidebar once per build (False: per page, as stock Furo)")
     app.connect("write-started", _forget_templates)
     app.connect("html-page-context", _take_over_navigation, priority=400)
     app.connect("html-page-context", _fill_in_navigation, priority=600)
-    app.connect("env-updated", _rewrite_all_when_titles_change)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -10,6 +10,13 @@ as a reader expects.  The pages the start page lists go after the start
 page instead, and the start page is the book's first chapter (who the guide
 is for, how to cite it), so that each page it lists is a chapter of its own.
 The HTML site is not affected.
+
+Upstream: sphinx-doc/sphinx#8287 (open: let a toctree's pages be children of
+the page, not of its last heading; #3007 closed as its duplicate) and
+sphinx-doc/sphinx#11097 (open: toctree breaks the section hierarchy in the
+PDF).  Delete this module when Sphinx offers that (a toctree option or a
+LaTeX setting) and the guide uses it; tests/test_latex_book.py says whether
+the PDF's chapters and sections come out right.
 """
 
 from __future__ import annotations

@@ -6,7 +6,6 @@ The real site in a browser (axe-core) is tests/test_site_in_browser.py.
 
 import pytest
 from bs4 import BeautifulSoup
-
 from build_failure import failed_build
 
 
@@ -34,7 +33,7 @@ def test_image_without_alt_text_fails_naming_file_and_line(app, markdown):
     page.write_text(page.read_text(encoding="utf-8") + f"\n{markdown}\n", encoding="utf-8")
     # images.md has 9 lines, then a blank line: the new image is on line 11.
     warnings = failed_build(app, problems=1)
-    assert f'images.md:11: ERROR: image "pic.gif" has no alt text' in warnings
+    assert 'images.md:11: ERROR: image "pic.gif" has no alt text' in warnings
 
 
 @pytest.mark.sphinx("html", testroot="accessibility")
@@ -62,3 +61,12 @@ def test_only_links_to_other_sites_get_noopener(app):
     assert rels["https://example.org"] == ["noopener"]
     assert rels["images.html"] is None
     assert [rel for href, rel in rels.items() if href.startswith("mailto:")] == [None]
+
+
+@pytest.mark.sphinx("html", testroot="accessibility")
+def test_table_header_cells_say_what_they_head(app):
+    app.build()
+    table = soup(app, "tables.html").find("table")
+    assert [th["scope"] for th in table.thead.find_all("th")] == ["col", "col"]
+    assert [row.th["scope"] for row in table.tbody.find_all("tr")] == ["row", "row"]
+    assert not table.tbody.find("td", scope=True)

@@ -2,7 +2,6 @@
 
 import pytest
 from bs4 import BeautifulSoup
-
 from build_failure import failed_build
 from toolkit_build import copy_root, edit
 
@@ -72,9 +71,13 @@ def test_matrix_fits_the_pdf_page(app):
     # A longtable with a wrapping case column, tick-wide factor columns and
     # rotated factor names: it breaks across pages instead of running off one.
     assert r"\begin{longtable}{|>{\raggedright\arraybackslash}p{0.36\linewidth}|c|c|c|}" in tex
-    assert (r"\rotatebox{90}{\hspace{0.4em}\hyperref[\detokenize{guidance/success-factors/strategy::doc}]"
-            r"{\sphinxcrossref{Strategy}}\hspace{0.8em}}") in tex
-    assert r"\hyperref[\detokenize{case-studies/measles::doc}]{\sphinxcrossref{$\checkmark$}}" in tex
+    assert r"\caption*{Which success factors each case study illustrates}" in tex
+    assert r"\rotatebox{90}{\hspace{0.4em}Strategy\hspace{0.8em}}" in tex
+    # Each case links to its page, written by Sphinx; a mark is a plain tick
+    # (a link would get a page number too wide for its column); an empty
+    # cell is empty (its "No" is for screen readers only).
+    assert (r"{\hyperref[\detokenize{case-studies/measles::doc}]{\sphinxcrossref{Measles outbreak}}}"
+            r"\DUrole{matrix-year}{ (2011)} & $\checkmark$ &  &  \\ \hline") in tex
     # The lists are ordinary links in the PDF too.
     assert r"\sphinxhref" not in tex.split("Red Cross")[0][-200:]
 
@@ -105,3 +108,20 @@ def test_an_unknown_filter_fails_again_when_nothing_changed(make_app, tmp_path):
     edit(src / "guidance/government-sector.md", ":sector: government", ":sector: goverment")
     failed_build(make_app("html", srcdir=src), problems=1)
     assert "goverment" in failed_build(make_app("html", srcdir=src, freshenv=False), problems=1)
+
+
+@pytest.mark.parametrize("builder", ["html", "latex"])
+def test_a_matrix_without_case_studies_says_so(make_app, tmp_path, builder):
+    src = copy_root("toolkit", tmp_path)
+    for name in ("measles", "share-an-idea", "red-cross"):
+        (src / f"case-studies/{name}.md").unlink()
+    edit(src / "case-studies/index.md", "```{toctree}\nmeasles\nshare-an-idea\nred-cross\n```\n", "")
+    app = make_app(builder, srcdir=src)
+    app.build()
+    assert app.warning.getvalue() == ""
+    if builder == "html":
+        cell = soup(app, "case-studies/index.html").select_one(".success-factor-matrix tbody td")
+        assert cell["colspan"] == "4" and cell.get_text() == "No case studies yet."
+    else:
+        tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
+        assert r"\multicolumn{4}{|l|}{No case studies yet.} \\ \hline" in tex

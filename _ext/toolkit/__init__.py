@@ -43,6 +43,9 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("_ext.content_problems")
+    # The matrix is a docutils table; its header cells say what they head
+    # (scope) through the accessibility extension's HTML translator.
+    app.setup_extension("_ext.accessibility")
     app.add_domain(ToolkitDomain)
     pages.setup(app)
     case_studies.setup(app)

@@ -4,7 +4,12 @@ Both are computed from the pages' front matter (the toolkit domain, kept by
 ``toolkit.pages``) once every page is read, so they are always right: a case
 study appears on the page of every factor and sector it declares, and nowhere
 else.  As Sphinx's todolist does, the directives leave a placeholder node and
-``doctree-resolved`` replaces it for the builder at hand.
+``doctree-resolved`` fills it in: a list is a bullet list, the matrix a
+docutils table (header row of factors, a stub column of case studies), with
+links from ``make_refnode``, so each builder's own writer makes the links
+and their labels.  The matrix's own nodes have a visitor per builder for
+what a plain table cannot say: the scrolling region in HTML, the table that
+fits the PDF page with rotated factor names, one line per case in text.
 
 ```{case-study-list}
 :sector: government
@@ -17,14 +22,12 @@ else.  As Sphinx's todolist does, the directives leave a placeholder node and
 
 from __future__ import annotations
 
-from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
-from sphinx.util.texescape import escape as tex_escape
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -32,7 +35,14 @@ if TYPE_CHECKING:
 from .. import priorities
 from .domain import toolkit
 from .frontmatter import Problem, suggest
-from .pages import add_problem, case_studies, factor_pages, record_generated, relpath, title
+from .pages import (
+    add_problem,
+    case_studies,
+    factor_pages,
+    record_generated,
+    relpath,
+    title,
+)
 from .schema import SECTORS
 
 
@@ -41,12 +51,45 @@ class case_study_list(nodes.General, nodes.Element):
 
 
 class success_factor_matrix(nodes.General, nodes.Element):
-    """Placeholder for the case study by success factor table."""
+    """The case study by success factor table.
+
+    Empty until resolved; then it holds a docutils table, and the builders
+    write the region around it (HTML), the page-fitting longtable (LaTeX) or
+    one line per case study (text).
+    """
+
+
+class matrix_table(nodes.table):
+    """The matrix's table: written as a table, but unnumbered in every format.
+
+    Sphinx numbers (and wants an id for) ``nodes.table`` itself, not its
+    subclasses; the guide numbers no other table, and the matrix is shown on
+    more than one page.
+    """
+
+
+class matrix_factor(nodes.Inline, nodes.TextElement):
+    """A factor's column header (a link to its page): rotated in the PDF."""
+
+
+class matrix_mark(nodes.Inline, nodes.TextElement):
+    """A cell's mark, "this case study illustrates this factor": a link in HTML."""
+
+
+class matrix_tick(nodes.Inline, nodes.Element):
+    """A tick that screen readers hear as "Yes"."""
+
+
+class matrix_no(nodes.Inline, nodes.TextElement):
+    """An empty cell, which screen readers hear as "No"."""
+
+
+MATRIX_CAPTION = "Which success factors each case study illustrates"
 
 
 class CaseStudyList(SphinxDirective):
     has_content = False
-    option_spec = {"sector": directives.unchanged_required,
+    option_spec: ClassVar[dict] = {"sector": directives.unchanged_required,
                    "factor": directives.unchanged_required}
 
     def run(self):
@@ -86,7 +129,7 @@ def _resolve(app, doctree, fromdocname) -> None:
     for node in list(doctree.findall(case_study_list)):
         node.replace_self(_list(app, fromdocname, node["sector"], node["factor"]))
     for node in list(doctree.findall(success_factor_matrix)):
-        node.replace_self(_matrix(app, fromdocname))
+        _matrix(app, node, fromdocname)
 
 
 def _list(app, fromdocname, sector, factor) -> list:
@@ -121,99 +164,192 @@ def _empty_message(app, sector, factor):
     return paragraph
 
 
-def _matrix(app, fromdocname) -> list:
+def _matrix(app, node, fromdocname) -> None:
+    """Fill the matrix node with a docutils table of links made by Sphinx.
+
+    The case column is the stub column (row headers), the factors the header
+    row; the builders' own writers make the table, the links and their
+    labels, and the visitors below add what they cannot (the region around
+    it in HTML, the page-fitting table in LaTeX, one line per case in text).
+    """
     env = app.env
     factors = factor_pages(env)
     cases = case_studies(env)
-    caption = "Which success factors each case study illustrates"
-    if app.builder.format == "html":
-        return [nodes.raw("", _matrix_html(app, fromdocname, factors, cases, caption),
-                          format="html")]
-    if app.builder.format == "latex":
-        return [nodes.raw("", _matrix_latex(env, factors, cases, caption), format="latex")]
-    # Other builders (text, man...): one line per case.
-    items = nodes.bullet_list()
+
+    def link(docname, *children):
+        return make_refnode(app.builder, fromdocname, docname, "", *children)
+
+    tgroup = nodes.tgroup(cols=len(factors) + 1)
+    # The case names head their rows; with no cases, the one cell saying
+    # so is not a header.
+    tgroup += nodes.colspec(colwidth=3, stub=int(bool(cases)))
+    for _factor in factors:
+        tgroup += nodes.colspec(colwidth=1)
+    head = nodes.row("", nodes.entry("", nodes.paragraph("", "Case study")))
+    for docname in factors.values():
+        head += nodes.entry("", nodes.paragraph("", "", matrix_factor(
+            "", "", link(docname, nodes.inline("", title(env, docname))))), classes=["factor"])
+    tgroup += nodes.thead("", head)
+    body = nodes.tbody()
     for docname, page in cases:
-        shown = [title(env, factors[f]) for f in factors if f in page.get("success_factors", ())]
-        items += nodes.list_item("", nodes.paragraph(
-            "", f"{title(env, docname)}: {', '.join(shown)}"))
-    return [nodes.rubric("", caption), items]
-
-
-def _matrix_html(app, fromdocname, factors, cases, caption) -> str:
-    env = app.env
-
-    def href(docname):
-        return escape(app.builder.get_relative_uri(fromdocname, docname))
-
-    head = "".join(
-        f'<th scope="col" class="factor"><a href="{href(docname)}">'
-        f'{escape(title(env, docname))}</a></th>'
-        for docname in factors.values())
-    rows = []
-    for docname, page in cases:
-        cells = []
+        row = nodes.row("", nodes.entry("", nodes.paragraph(
+            "", "", link(docname, nodes.inline("", title(env, docname))),
+            nodes.inline("", f" ({page.get('year', '')})", classes=["matrix-year"]))))
         for factor in factors:
             if factor in page.get("success_factors", ()):
-                cells.append(
-                    f'<td class="mark"><a href="{href(docname)}">'
-                    '<span aria-hidden="true">✓</span>'
-                    '<span class="toolkit-visually-hidden">Yes</span></a></td>')
+                row += nodes.entry("", nodes.paragraph("", "", matrix_mark(
+                    "", "", link(docname, matrix_tick()))), classes=["mark"])
             else:
-                cells.append('<td><span class="toolkit-visually-hidden">No</span></td>')
-        rows.append(
-            f'<tr><th scope="row"><a href="{href(docname)}">{escape(title(env, docname))}</a>'
-            f'<span class="matrix-year"> ({page.get("year", "")})</span></th>'
-            f'{"".join(cells)}</tr>')
+                row += nodes.entry("", nodes.paragraph("", "", matrix_no("", "No")))
+        body += row
     if not cases:
-        rows.append(f'<tr><td colspan="{len(factors) + 1}">No case studies yet.</td></tr>')
-    return (
-        '<div class="success-factor-matrix" role="region" tabindex="0" '
-        f'aria-label="{escape(caption)}">'
-        f'<table><caption>{escape(caption)}</caption>'
-        f'<thead><tr><th scope="col">Case study</th>{head}</tr></thead>'
-        f'<tbody>{"".join(rows)}</tbody></table></div>')
+        body += nodes.row("", nodes.entry("", nodes.paragraph("", "No case studies yet."),
+                                          morecols=len(factors)))
+    tgroup += body
+    node["caption"] = MATRIX_CAPTION
+    node += matrix_table("", nodes.title("", MATRIX_CAPTION), tgroup, classes=["colwidths-auto"])
 
 
-def _matrix_latex(env, factors, cases, caption) -> str:
-    # A table that fits the page: the case column wraps, each factor column
-    # is a tick wide, factor names stand in rotated headers, and a longtable
-    # breaks across pages when there are many cases.
-    def link(docname, text):
-        return rf"\hyperref[\detokenize{{{docname}::doc}}]{{\sphinxcrossref{{{text}}}}}"
+# -- Writing the matrix, per builder -------------------------------------------------
 
-    columns = "|>{\\raggedright\\arraybackslash}p{0.36\\linewidth}|" + "c|" * len(factors)
-    head = " & ".join(
-        [r"\textbf{Case study}"]
-        + [rf"\rotatebox{{90}}{{\hspace{{0.4em}}{link(docname, tex_escape(title(env, docname)))}"
-           r"\hspace{0.8em}}"
-           for docname in factors.values()])
-    rows = []
-    for docname, page in cases:
-        marks = [link(docname, r"$\checkmark$") if factor in page.get("success_factors", ()) else ""
-                 for factor in factors]
-        rows.append(" & ".join(
-            [link(docname, tex_escape(title(env, docname))) + f" ({page.get('year', '')})"]
-            + marks) + r" \\ \hline")
-    return "\n".join([
+def _visit_matrix_html(self, node) -> None:
+    # A region that scrolls sideways on a narrow screen, reachable by
+    # keyboard (tabindex) and named for screen readers.
+    self.body.append(self.starttag(node, "div", CLASS="success-factor-matrix", role="region",
+                                   tabindex="0", **{"aria-label": node["caption"]}))
+
+
+def _depart_matrix_html(self, node) -> None:
+    self.body.append("</div>\n")
+
+
+def _visit_matrix_latex(self, node) -> None:
+    """The table, fitting the page: Sphinx's own tables cannot rotate headers.
+
+    The case column wraps, each factor column is a tick wide, factor names
+    stand in rotated headers, and a longtable breaks across pages when there
+    are many cases.  The cells' content (links, text) is written by Sphinx.
+    """
+    table = node.next_node(nodes.table)
+    tgroup = table.next_node(nodes.tgroup)
+    factors = tgroup["cols"] - 1
+    columns = "|>{\\raggedright\\arraybackslash}p{0.36\\linewidth}|" + "c|" * factors
+    self.body.append("\n".join([
+        "",
         r"\begingroup\small",
         rf"\begin{{longtable}}{{{columns}}}",
         # Unnumbered: the guide numbers no other table, and the matrix is
         # shown on more than one page.
-        rf"\caption*{{{tex_escape(caption)}}}\\ \hline",
-        head + r" \\ \hline",
-        r"\endhead",
-        *rows,
-        r"\end{longtable}",
-        r"\endgroup",
-    ])
+        rf"\caption*{{{self.escape(node['caption'])}}}\\ \hline",
+        "",
+    ]))
+    for part in tgroup.findall(lambda n: isinstance(n, (nodes.thead, nodes.tbody))):
+        for row in part.children:
+            for column, entry in enumerate(row.children):
+                if column:
+                    self.body.append(" & ")
+                if entry.get("morecols"):
+                    self.body.append(rf"\multicolumn{{{entry['morecols'] + 1}}}{{|l|}}{{")
+                elif isinstance(part, nodes.thead) and column == 0:
+                    self.body.append(r"\textbf{")
+                # Each cell holds one paragraph: its content, without the
+                # paragraph break a tick-wide column cannot take.
+                for child in entry[0].children:
+                    child.walkabout(self)
+                if entry.get("morecols") or (isinstance(part, nodes.thead) and column == 0):
+                    self.body.append("}")
+            self.body.append(r" \\ \hline" + "\n")
+        if isinstance(part, nodes.thead):
+            self.body.append(r"\endhead" + "\n")
+    self.body.append(r"\end{longtable}" + "\n" + r"\endgroup" + "\n")
+    raise nodes.SkipNode
+
+
+def _visit_matrix_text(self, node) -> None:
+    """One line per case study, naming its factors: a wide grid reads badly as text."""
+    tgroup = node.next_node(nodes.tgroup)
+    head = tgroup.next_node(nodes.thead)[0]
+    factors = [entry.astext() for entry in head.children[1:]]
+    self.new_state(0)
+    self.add_text(node["caption"] + ":")
+    self.end_state()
+    for row in tgroup.next_node(nodes.tbody).children:
+        marked = [factor for factor, entry in zip(factors, row.children[1:])
+                  if entry.next_node(matrix_mark) is not None]
+        self.new_state(2)
+        self.add_text(f"{row[0].astext()}: {', '.join(marked) or 'none'}" if len(row) > 1
+                      else row[0].astext())
+        self.end_state(first="* ")
+    raise nodes.SkipNode
+
+
+def _visit_factor_latex(self, node) -> None:
+    # Rotated, and not a link: Sphinx would add a page number to it, which
+    # does not fit a header a tick wide (the factor pages are chapters).
+    self.body.append(rf"\rotatebox{{90}}{{\hspace{{0.4em}}{self.escape(node.astext())}\hspace{{0.8em}}}}")
+    raise nodes.SkipNode
+
+
+def _visit_mark_latex(self, node) -> None:
+    # A plain tick: the case's row header is the link (with its page number).
+    self.body.append(r"$\checkmark$")
+    raise nodes.SkipNode
+
+
+def _visit_mark_text(self, node) -> None:
+    self.add_text("yes")
+    raise nodes.SkipNode
+
+
+def _visit_tick_html(self, node) -> None:
+    # The tick is for the eye; a screen reader hears "Yes" instead.
+    self.body.append('<span aria-hidden="true">✓</span><span class="toolkit-visually-hidden">Yes</span>')
+    raise nodes.SkipNode
+
+
+def _visit_no_html(self, node) -> None:
+    self.body.append(self.starttag(node, "span", "", CLASS="toolkit-visually-hidden"))
+
+
+def _depart_no_html(self, node) -> None:
+    self.body.append("</span>")
+
+
+def _skip(self, node) -> None:
+    raise nodes.SkipNode
+
+
+def _pass(self, node) -> None:
+    pass
+
+
+def _visit_table_html(self, node) -> None:
+    self.visit_table(node)
+
+
+def _depart_table_html(self, node) -> None:
+    self.depart_table(node)
 
 
 def setup(app: Sphinx) -> None:
     """Register the directives and nodes (called by the toolkit's ``setup``)."""
     app.add_config_value("guide_contribute_url", "", "env", str)
     app.add_node(case_study_list)
-    app.add_node(success_factor_matrix)
+    app.add_node(success_factor_matrix,
+                 html=(_visit_matrix_html, _depart_matrix_html),
+                 latex=(_visit_matrix_latex, None),
+                 text=(_visit_matrix_text, None))
+    # The matrix visitors write the table in LaTeX and text; HTML's is Sphinx's.
+    app.add_node(matrix_table, html=(_visit_table_html, _depart_table_html),
+                 latex=(_pass, _pass), text=(_pass, _pass))
+    app.add_node(matrix_no, html=(_visit_no_html, _depart_no_html), latex=(_skip, None),
+                 text=(_pass, _pass))
+    app.add_node(matrix_factor, html=(_pass, _pass), latex=(_visit_factor_latex, None),
+                 text=(_pass, _pass))
+    app.add_node(matrix_mark, html=(_pass, _pass), latex=(_visit_mark_latex, None),
+                 text=(_visit_mark_text, None))
+    app.add_node(matrix_tick, html=(_visit_tick_html, None), latex=(_visit_mark_latex, None),
+                 text=(_visit_mark_text, None))
     app.add_directive("case-study-list", CaseStudyList)
     app.add_directive("success-factor-matrix", SuccessFactorMatrix)
     app.connect("env-updated", _check_options, priority=priorities.CROSS_CHECKS)

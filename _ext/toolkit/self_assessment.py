@@ -16,20 +16,23 @@ in table of contents order:
   a fieldset per question; ``_ext/toolkit/static/self-assessment.js`` (added to that page
   only) keeps the answers in localStorage, shows progress, resets and prints.
   Without JavaScript it is still a checklist to read.
-* LaTeX: a worksheet with a box to tick for each answer.
+* LaTeX: a worksheet with a box to tick for each answer; text: the same
+  with ``[ ]`` boxes.
+
+The groups and questions are nodes with a visitor per builder (as
+``sphinx.ext.todo``'s are); the links to the factor pages come from
+``make_refnode``, so each builder's writer makes them.
 """
 
 from __future__ import annotations
 
 import re
-from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
-from sphinx.util.texescape import escape as tex_escape
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -53,12 +56,28 @@ class self_check_list(nodes.General, nodes.Element):
 
 
 class self_assessment(nodes.General, nodes.Element):
-    """Placeholder for the gathered questions, filled in at resolve time."""
+    """The gathered questions: empty until resolved, then a group per factor."""
+
+
+class assessment_factor(nodes.General, nodes.Element):
+    """A factor's questions: its heading, then its questions."""
+
+
+class assessment_heading(nodes.General, nodes.TextElement):
+    """The factor's name, a link to its page."""
+
+
+class assessment_questions(nodes.General, nodes.Element):
+    """A factor's questions, in order."""
+
+
+class assessment_question(nodes.General, nodes.TextElement):
+    """One question and its answers (``qid``: the question's id)."""
 
 
 class SelfCheck(SphinxDirective):
     has_content = True
-    option_spec = {"id": directives.unchanged_required}
+    option_spec: ClassVar[dict] = {"id": directives.unchanged_required}
 
     def run(self):
         env, docname = self.env, self.env.docname
@@ -150,10 +169,7 @@ def _link_to_assessment(app, doctree, fromdocname) -> None:
         container = nodes.container(classes=["self-check-list"])
         container += block.children
         if pages:
-            # The factor's group has an anchor in HTML only (the PDF's
-            # worksheet is raw LaTeX without labels): link to the page there.
-            anchor = f"sa-{block['factor']}" if app.builder.format == "html" else ""
-            link = make_refnode(app.builder, fromdocname, pages[0], anchor,
+            link = make_refnode(app.builder, fromdocname, pages[0], f"sa-{block['factor']}",
                                 nodes.inline("", "Answer them in the self-assessment"))
             container += nodes.paragraph("", "", link, nodes.Text(
                 ", which keeps your answers for every success factor in one place."))
@@ -169,82 +185,151 @@ def _groups(env):
 
 
 def _resolve_assessment(app, doctree, fromdocname) -> None:
-    for node in list(doctree.findall(self_assessment)):
-        groups = _groups(app.env)
-        if app.builder.format == "html":
-            node.replace_self(nodes.raw("", _html(app, fromdocname, groups), format="html"))
-        elif app.builder.format == "latex":
-            node.replace_self(nodes.raw("", _latex(app.env, groups), format="latex"))
-        else:
-            node.replace_self(_plain(app.env, groups))
-
-
-def _html(app, fromdocname, groups) -> str:
+    """Fill the self-assessment with a group per factor, a node per question."""
     env = app.env
-    total = sum(len(questions) for _, _, questions in groups)
-    parts = [
-        f'<div class="self-assessment" data-storage-key="{STORAGE_KEY}">',
-        # Shown by the script: without it, the page is a checklist to read.
+    for node in list(doctree.findall(self_assessment)):
+        groups = _groups(env)
+        node["total"] = sum(len(questions) for _, _, questions in groups)
+        for factor, docname, questions in groups:
+            name = title(env, docname)
+            group = assessment_factor(factor=factor, questions=len(questions), ids=[f"sa-{factor}"])
+            group += assessment_heading("", "", make_refnode(
+                app.builder, fromdocname, docname, "", nodes.inline("", name)))
+            if not questions:
+                group += nodes.paragraph("", f"No questions yet for {name}.")
+            listed = assessment_questions()
+            for question in questions:
+                listed += assessment_question("", question["text"], qid=question["id"])
+            group += listed
+            node += group
+
+
+# -- Writing the self-assessment, per builder ---------------------------------------
+# HTML: a form, a fieldset of radio buttons per question, with what
+# self-assessment.js reads (data-storage-key, data-factor, data-question,
+# the progress lines it fills in).  LaTeX: a worksheet with boxes to tick.
+# Text: the same worksheet, with [ ] for boxes.
+
+def _visit_assessment_html(self, node) -> None:
+    self.body.append(self.starttag(node, "div", CLASS="self-assessment",
+                                   **{"data-storage-key": STORAGE_KEY}))
+    # Shown by the script: without it, the page is a checklist to read.
+    self.body.append(
         '<div class="sa-toolbar" data-needs-script hidden>'
-        f'<p class="sa-overall"><span class="sa-overall-progress">0 of {total} answered</span>'
+        f'<p class="sa-overall"><span class="sa-overall-progress">0 of {node["total"]} answered</span>'
         ' overall. Your answers stay in this browser only.</p>'
         '<button type="button" class="sa-print">Print summary</button> '
-        '<button type="button" class="sa-reset">Clear all answers</button></div>',
-    ]
-    for factor, docname, questions in groups:
-        href = escape(app.builder.get_relative_uri(fromdocname, docname))
-        name = escape(title(env, docname))
-        parts.append(
-            f'<section class="sa-factor" id="sa-{escape(factor)}" '
-            f'aria-labelledby="sa-{escape(factor)}-title" data-factor="{escape(factor)}">'
-            f'<h2 id="sa-{escape(factor)}-title"><a href="{href}">{name}</a></h2>'
-            f'<p class="sa-progress" aria-live="polite" data-needs-script hidden>'
-            f'0 of {len(questions)} answered</p>')
-        if not questions:
-            parts.append(f'<p>No questions yet for {name}.</p>')
-        for question in questions:
-            qid = escape(question["id"])
-            choices = "".join(
-                f'<label><input type="radio" name="sa-{qid}" value="{value}"> {label}</label>'
-                for value, label in ANSWERS)
-            parts.append(
-                f'<fieldset class="sa-question" id="{qid}" data-question="{qid}">'
-                f'<legend>{escape(question["text"])}</legend>'
-                f'<div class="sa-choices">{choices}</div></fieldset>')
-        parts.append("</section>")
-    parts.append("</div>")
-    return "\n".join(parts)
+        '<button type="button" class="sa-reset">Clear all answers</button></div>\n')
 
 
-def _latex(env, groups) -> str:
-    box = r"$\square$\,"
-    answers = r"\quad ".join(box + tex_escape(label.lower() if value != "n/a" else "n/a")
-                             for value, label in ANSWERS)
-    lines = [r"\par\noindent Tick one box for each question.\par"]
-    for factor, docname, questions in groups:
-        name = tex_escape(title(env, docname))
-        lines.append(rf"\par\medskip\noindent\textbf{{\hyperref[\detokenize{{{docname}::doc}}]"
-                     rf"{{\sphinxcrossref{{{name}}}}}}}\par\nopagebreak")
-        if not questions:
-            lines.append(r"\par\noindent No questions yet.\par")
-            continue
-        lines.append(r"\begin{enumerate}")
-        for question in questions:
-            lines.append(rf"\item {tex_escape(question['text'])}\par\nopagebreak"
-                         rf"\smallskip\noindent {answers}")
-        lines.append(r"\end{enumerate}")
-    return "\n".join(lines)
+def _depart_assessment_html(self, node) -> None:
+    self.body.append("</div>\n")
 
 
-def _plain(env, groups) -> list:
-    result = []
-    for _factor, docname, questions in groups:
-        result.append(nodes.rubric("", title(env, docname)))
-        items = nodes.bullet_list()
-        for question in questions:
-            items += nodes.list_item("", nodes.paragraph("", question["text"]))
-        result.append(items)
-    return result
+def _visit_factor_html(self, node) -> None:
+    factor = node["factor"]
+    self.body.append(self.starttag(node, "section", CLASS="sa-factor", **{
+        "aria-labelledby": f"sa-{factor}-title", "data-factor": factor}))
+
+
+def _depart_factor_html(self, node) -> None:
+    self.body.append("</section>\n")
+
+
+def _visit_heading_html(self, node) -> None:
+    self.body.append(f'<h2 id="sa-{self.attval(node.parent["factor"])}-title">')
+
+
+def _depart_heading_html(self, node) -> None:
+    self.body.append("</h2>\n")
+    self.body.append('<p class="sa-progress" aria-live="polite" data-needs-script hidden>'
+                     f'0 of {node.parent["questions"]} answered</p>\n')
+
+
+def _visit_question_html(self, node) -> None:
+    qid = node["qid"]
+    self.body.append(self.starttag(node, "fieldset", "", CLASS="sa-question", ids=[qid],
+                                   **{"data-question": qid}))
+    self.body.append("<legend>")
+
+
+def _depart_question_html(self, node) -> None:
+    name = self.attval(f"sa-{node['qid']}")
+    choices = "".join(f'<label><input type="radio" name="{name}" value="{value}"> {label}</label>'
+                      for value, label in ANSWERS)
+    self.body.append(f'</legend><div class="sa-choices">{choices}</div></fieldset>\n')
+
+
+def _visit_assessment_latex(self, node) -> None:
+    self.body.append("\n" + r"\par\noindent Tick one box for each question.\par" + "\n")
+
+
+def _visit_heading_latex(self, node) -> None:
+    # With the label the factor pages' "Answer them in the self-assessment" links to.
+    self.body.append("\n" + r"\par\medskip\noindent" + self.hypertarget_to(node.parent, anchor=True)
+                     + r"\textbf{")
+
+
+def _depart_heading_latex(self, node) -> None:
+    self.body.append(r"}\par\nopagebreak" + "\n")
+
+
+def _visit_questions_latex(self, node) -> None:
+    if len(node):
+        self.body.append("\n" + r"\begin{enumerate}" + "\n")
+
+
+def _depart_questions_latex(self, node) -> None:
+    if len(node):
+        self.body.append(r"\end{enumerate}" + "\n")
+
+
+def _visit_question_latex(self, node) -> None:
+    self.body.append(r"\item ")
+
+
+def _depart_question_latex(self, node) -> None:
+    boxes = r"\quad ".join(rf"$\square$\,{self.escape(_short(value, label))}" for value, label in ANSWERS)
+    self.body.append(r"\par\nopagebreak\smallskip\noindent " + boxes + "\n")
+
+
+def _visit_assessment_text(self, node) -> None:
+    self.new_state(0)
+    self.add_text("Tick one box for each question.")
+    self.end_state()
+
+
+def _visit_heading_text(self, node) -> None:
+    # As the text writer marks a rubric (the factor pages' "Questions to ask yourself").
+    self.new_state(0)
+    self.add_text("-[ ")
+
+
+def _depart_heading_text(self, node) -> None:
+    self.add_text(" ]-")
+    self.end_state()
+
+
+def _visit_question_text(self, node) -> None:
+    self.new_state(3)  # the numbered item
+    self.new_state(0)  # its question
+
+
+def _depart_question_text(self, node) -> None:
+    self.end_state()
+    self.new_state(0)
+    self.add_text("  ".join(f"[ ] {_short(value, label)}" for value, label in ANSWERS))
+    self.end_state(wrap=False)
+    self.end_state(first=f"{node.parent.index(node) + 1}. ")
+
+
+def _short(value: str, label: str) -> str:
+    """An answer as the worksheet prints it: "yes", ..., "n/a"."""
+    return value if value == "n/a" else label.lower()
+
+
+def _pass(self, node) -> None:
+    pass
 
 
 def _add_assets(app, pagename, templatename, context, doctree) -> None:
@@ -258,7 +343,18 @@ def setup(app: Sphinx) -> None:
     """Register the directives and nodes (called by the toolkit's ``setup``)."""
     app.add_node(self_check)
     app.add_node(self_check_list)
-    app.add_node(self_assessment)
+    app.add_node(self_assessment, html=(_visit_assessment_html, _depart_assessment_html),
+                 latex=(_visit_assessment_latex, _pass), text=(_visit_assessment_text, _pass))
+    app.add_node(assessment_factor, html=(_visit_factor_html, _depart_factor_html),
+                 latex=(_pass, _pass), text=(_pass, _pass))
+    app.add_node(assessment_heading, html=(_visit_heading_html, _depart_heading_html),
+                 latex=(_visit_heading_latex, _depart_heading_latex),
+                 text=(_visit_heading_text, _depart_heading_text))
+    app.add_node(assessment_questions, html=(_pass, _pass),
+                 latex=(_visit_questions_latex, _depart_questions_latex), text=(_pass, _pass))
+    app.add_node(assessment_question, html=(_visit_question_html, _depart_question_html),
+                 latex=(_visit_question_latex, _depart_question_latex),
+                 text=(_visit_question_text, _depart_question_text))
     app.add_directive("self-check", SelfCheck)
     app.add_directive("self-assessment", SelfAssessment)
     app.connect("env-updated", _check_unique_ids, priority=priorities.CROSS_CHECKS)

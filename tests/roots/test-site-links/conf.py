@@ -6,7 +6,9 @@ from _ext import page_links
 # through the project's extension package.
 TEMPLATES = Path(page_links.__file__).resolve().parents[1] / "_templates"
 
-extensions = ["myst_parser", "sphinxext.opengraph", "sphinx_reredirects", "_ext.page_links", "_ext.sitemap"]
+# _ext.furo_page: the templates' page.html calls its fixes.
+extensions = ["myst_parser", "sphinxext.opengraph", "sphinx_reredirects", "_ext.page_links", "_ext.sitemap",
+              "_ext.furo_page"]
 html_theme = "furo"
 language = "en_NZ"
 templates_path = [str(TEMPLATES)]
