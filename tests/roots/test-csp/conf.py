@@ -6,7 +6,7 @@ from _ext import csp
 # through the project's extension package.
 TEMPLATES = Path(csp.__file__).resolve().parents[1] / "_templates"
 
-extensions = ["myst_parser", "sphinx_reredirects", "_ext.csp"]
+extensions = ["myst_parser", "sphinx_reredirects", "_ext.csp", "_ext.furo_page"]
 html_theme = "furo"
 language = "en_NZ"
 templates_path = [str(TEMPLATES)]
