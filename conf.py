@@ -59,6 +59,7 @@ extensions = [
     "_ext.external_links",  # rel="noopener" on every link to another site
     "_ext.fast_navigation",  # Furo's sidebar once per build, not per page: builds grow linearly
     "_ext.latex_book",  # PDF: pages a page lists are its sections, not its last subsection's
+    "_ext.epub",  # EPUB: page language and accessibility metadata (DAISY Ace)
 ]
 
 # Markdown only: reStructuredText is not a format contributors need to learn.
@@ -280,6 +281,50 @@ latex_show_urls = "footnote"
 # Cross-references in print say which page to turn to.
 latex_show_pagerefs = True
 latex_domain_indices = False  # no Python-style module indices in a guide
+
+# -- EPUB output -------------------------------------------------------------------
+
+# `make epub` builds the whole guide as one EPUB 3 ebook with Sphinx's epub
+# builder and its plain epub theme (not Furo: an ebook reader brings its own
+# navigation; _templates/page.html picks the theme's page).  Same content as
+# the PDF; checked by epubcheck and DAISY Ace (tests/test_epub.py), and
+# copied beside the PDF into the site's _downloads/.
+epub_basename = pdf_basename
+# The package document needs a BCP 47 tag (en-NZ); `language` is Sphinx's
+# locale name (en_NZ), which epubcheck rejects.
+epub_language = language.replace("_", "-")
+epub_title = project
+epub_author = author
+epub_publisher = author
+epub_contributor = author
+epub_description = (
+    f"{project}, version {release}: an open guide and toolkit for social service "
+    "organisations in Aotearoa New Zealand on using social media well."
+)
+# The guide's identifier, the same for every version (dcterms:modified tells
+# editions apart).  Sphinx writes epub_uid, the identifier element's XML id,
+# where toc.ncx needs the identifier itself (sphinx-doc/sphinx#11184, open),
+# so the two are one XML name: then they agree, as epubcheck requires.
+epub_uid = epub_identifier = "aotearoa-social-media-guide"
+# Links stay links: a reader follows them in place, and every reference list
+# entry already spells out its address.  ("inline" would repeat each address
+# in the text; the PDF prints them as footnotes because paper cannot link.)
+epub_show_urls = "no"
+# The glossary is the guide's index of terms, as in the PDF: no general index.
+epub_use_index = False
+# The start page's toctrees are hidden (the site shows them in its sidebar);
+# the ebook's table of contents lists them all the same.
+epub_tocscope = "includehidden"
+# Not part of the book: the site's link preview picture, and the copy of the
+# build information Sphinx keeps when the configuration changes.
+epub_exclude_files = ["_static/social-card.png", ".buildinfo.bak"]
+# What reading systems and shops tell readers about the book's accessibility
+# (schema:accessibilitySummary); _ext/epub.py adds the rest of the metadata.
+guide_epub_accessibility_summary = (
+    "The whole guide as reflowable text, with headings, a table of contents "
+    "and links between pages. Every image has a text alternative. Checked with "
+    "EPUBCheck and DAISY Ace before release."
+)
 
 # -- Link previews ---------------------------------------------------
 

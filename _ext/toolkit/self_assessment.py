@@ -185,7 +185,9 @@ def _html(app, fromdocname, groups) -> str:
     parts = [
         f'<div class="self-assessment" data-storage-key="{STORAGE_KEY}">',
         # Shown by the script: without it, the page is a checklist to read.
-        '<div class="sa-toolbar" data-needs-script hidden>'
+        # Attributes have values: the EPUB's pages are XHTML, where a bare
+        # attribute name is a parse error.
+        '<div class="sa-toolbar" data-needs-script="" hidden="">'
         f'<p class="sa-overall"><span class="sa-overall-progress">0 of {total} answered</span>'
         ' overall. Your answers stay in this browser only.</p>'
         '<button type="button" class="sa-print">Print summary</button> '
@@ -198,14 +200,14 @@ def _html(app, fromdocname, groups) -> str:
             f'<section class="sa-factor" id="sa-{escape(factor)}" '
             f'aria-labelledby="sa-{escape(factor)}-title" data-factor="{escape(factor)}">'
             f'<h2 id="sa-{escape(factor)}-title"><a href="{href}">{name}</a></h2>'
-            f'<p class="sa-progress" aria-live="polite" data-needs-script hidden>'
+            f'<p class="sa-progress" aria-live="polite" data-needs-script="" hidden="">'
             f'0 of {len(questions)} answered</p>')
         if not questions:
             parts.append(f'<p>No questions yet for {name}.</p>')
         for question in questions:
             qid = escape(question["id"])
             choices = "".join(
-                f'<label><input type="radio" name="sa-{qid}" value="{value}"> {label}</label>'
+                f'<label><input type="radio" name="sa-{qid}" value="{value}" /> {label}</label>'
                 for value, label in ANSWERS)
             parts.append(
                 f'<fieldset class="sa-question" id="{qid}" data-question="{qid}">'
