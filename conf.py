@@ -25,8 +25,9 @@ _build_time = time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", time.time())))
 _build_year = _build_time.tm_year
 copyright = f"{_build_year}, {author}. Text CC BY 4.0, code MIT"
 release = version = "2026.11"
-# The PDF's file name.  `make pdf` (PDF_NAME) copies the PDF into the HTML
-# site's _downloads/, where every page's "Download the PDF" link points.
+# The file name of the PDF and the EPUB.  `make pdf` and `make epub`
+# (PDF_NAME) copy them into the HTML site's _downloads/, where every page's
+# "Download the whole guide" links point.
 pdf_basename = "social-media-guide"
 
 # Where the guide's source lives.  One place: the edit links, the "report a
@@ -163,17 +164,19 @@ html_theme_options = {
 }
 html_context = {
     "default_mode": "auto",
-    # _templates/sidebar/download-pdf.html links here.
+    # _templates/sidebar/download-guide.html links here.
     "pdf_download": f"_downloads/{pdf_basename}.pdf",
+    "epub_download": f"_downloads/{pdf_basename}.epub",
 }
-# Furo's default sidebar plus a "Download the PDF" link below the navigation.
+# Furo's default sidebar plus "Download the whole guide" links (PDF, EPUB)
+# below the navigation.
 html_sidebars = {
     "**": [
         "sidebar/brand.html",
         "sidebar/search.html",
         "sidebar/scroll-start.html",
         "sidebar/navigation.html",
-        "sidebar/download-pdf.html",
+        "sidebar/download-guide.html",
         "sidebar/ethical-ads.html",
         "sidebar/scroll-end.html",
         "sidebar/variant-selector.html",

@@ -56,10 +56,11 @@ def test_link_check_is_weekly_and_files_one_issue():
     assert "make linkcheck" in script and "gh issue edit" in script and "gh issue create" in script
 
 
-def test_deploy_publishes_html_and_pdf_to_pages():
+def test_deploy_publishes_html_pdf_and_epub_to_pages():
     workflow = load(REPO / ".github" / "workflows" / "deploy.yml")
     build_steps = workflow["jobs"]["build"]["steps"]
-    assert any(step.get("run") == "make html pdf" for step in build_steps)
+    # The site links to the PDF and the EPUB: both must be built into it.
+    assert any(step.get("run") == "make html pdf epub" for step in build_steps)
     assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
 
 
@@ -98,11 +99,11 @@ def test_pull_request_template_asks_for_the_essentials():
         assert essential in text
 
 
-def test_read_the_docs_builds_html_and_pdf_previews():
+def test_read_the_docs_builds_html_pdf_and_epub_previews():
     config = load(REPO / ".readthedocs.yaml")
     assert config["version"] == 2
     assert config["sphinx"]["configuration"] == "conf.py"
-    assert "pdf" in config["formats"]
+    assert {"pdf", "epub"} <= set(config["formats"])
 
 
 def test_pre_commit_runs_the_content_lint():
