@@ -126,6 +126,17 @@ def test_the_book_is_in_new_zealand_english_with_its_version(epub):
 
 
 @pytest.mark.slow
+def test_the_book_is_the_guide_without_the_website(epub):
+    """The same content as the PDF: no site navigation, edit links or sitemap."""
+    with zipfile.ZipFile(epub) as book:
+        index = book.read("index.xhtml").decode()
+        names = book.namelist()
+    assert "Edit this page" not in index and "sidebar" not in index
+    assert not any(name.endswith((".js", "social-card.png", "sitemap.xml")) for name in names)
+    assert not (epub.parent / "sitemap.xml").exists()
+
+
+@pytest.mark.slow
 def test_the_contents_list_every_page_in_reading_order(epub):
     with zipfile.ZipFile(epub) as book:
         nav = book.read("nav.xhtml").decode()

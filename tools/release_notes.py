@@ -34,8 +34,9 @@ def conf_release(repo: Path = REPO) -> str:
 def citation_versions(repo: Path = REPO) -> dict[str, str]:
     """Each version CITATION.cff states, by where it states it."""
     citation = yaml.safe_load((repo / "CITATION.cff").read_text(encoding="utf-8"))
+    preferred = citation.get("preferred-citation", {})
     return {"version": str(citation.get("version")),
-            "preferred-citation version": str(citation.get("preferred-citation", {}).get("version"))}
+            "preferred-citation version": str(preferred.get("version"))}
 
 
 def changelog_section(changelog: str, version: str) -> str | None:
