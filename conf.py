@@ -60,7 +60,7 @@ extensions = [
     "_ext.external_links",  # rel="noopener" on every link to another site
     "_ext.fast_navigation",  # Furo's sidebar once per build, not per page: builds grow linearly
     "_ext.latex_book",  # PDF: pages a page lists are its sections, not its last subsection's
-    "_ext.epub",  # EPUB: page language and accessibility metadata (DAISY Ace)
+    "_ext.epub",  # EPUB: page language, contents in reading order, accessibility metadata
 ]
 
 # Markdown only: reStructuredText is not a format contributors need to learn.
@@ -296,9 +296,7 @@ epub_basename = pdf_basename
 # The package document needs a BCP 47 tag (en-NZ); `language` is Sphinx's
 # locale name (en_NZ), which epubcheck rejects.
 epub_language = language.replace("_", "-")
-epub_title = project
-epub_author = author
-epub_publisher = author
+# The title, author and publisher are the project and author by default.
 epub_contributor = author
 epub_description = (
     f"{project}, version {release}: an open guide and toolkit for social service "
@@ -326,7 +324,7 @@ epub_exclude_files = ["_static/social-card.png", ".buildinfo.bak"]
 guide_epub_accessibility_summary = (
     "The whole guide as reflowable text, with headings, a table of contents "
     "and links between pages. Every image has a text alternative. Checked with "
-    "EPUBCheck and DAISY Ace before release."
+    "EPUBCheck and DAISY Ace."
 )
 
 # -- Link previews ---------------------------------------------------
