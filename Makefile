@@ -28,8 +28,10 @@ $(VENV)/.test-installed: $(VENV)/.docs-installed requirements-test.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	@touch $@
 
-# Test-only JavaScript/Java tools (axe-core, the Nu Html Checker), pinned in
-# package-lock.json; npm ci installs exactly the locked versions.
+# Test-only JavaScript/Java tools (axe-core, the Nu Html Checker, DAISY Ace),
+# pinned in package-lock.json; npm ci installs exactly the locked versions,
+# without install scripts (Puppeteer's would download a browser: Ace uses
+# Debian's Chromium).
 node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	@touch $@
@@ -47,8 +49,8 @@ html: $(VENV)/.docs-installed ## Build the HTML site into _build/html
 # The PDF: xelatex through latexmk (sphinx-build -M latexpdf), then a check of
 # the LaTeX log for what TeX lets pass (undefined references, duplicate labels,
 # characters missing from the font), then a copy into the HTML site, whose
-# "Download the PDF" link points there.  PDF_NAME is read from conf.py's
-# pdf_basename, its one definition.
+# "Download the whole guide (PDF)" link points there.  PDF_NAME is read from
+# conf.py's pdf_basename, its one definition (the EPUB's name too).
 PDF_NAME    := $(shell sed -n 's/^pdf_basename = "\(.*\)"$$/\1/p' conf.py)
 TEX_INSTALL := sudo apt-get install --no-install-recommends latexmk texlive-xetex \
 	texlive-latex-recommended texlive-fonts-recommended texlive-latex-extra \
@@ -66,6 +68,17 @@ pdf: $(VENV)/.docs-installed ## Build the whole guide as one PDF into _build/lat
 	@mkdir -p $(BUILDDIR)/html/_downloads
 	cp $(BUILDDIR)/latex/$(PDF_NAME).pdf $(BUILDDIR)/html/_downloads/
 	@echo "The PDF is $(BUILDDIR)/latex/$(PDF_NAME).pdf (also in the site's _downloads/)"
+
+# The EPUB 3 ebook: Sphinx's epub builder (conf.py's EPUB section,
+# _ext/epub.py), then a copy into the HTML site beside the PDF, where the
+# "Download the whole guide (EPUB ebook)" link points.  Its name is the PDF's.
+# tests/test_epub.py checks it with epubcheck and DAISY Ace.
+.PHONY: epub
+epub: $(VENV)/.docs-installed ## Build the whole guide as one EPUB 3 ebook into _build/epub
+	$(SPHINXBUILD) -M epub . $(BUILDDIR) $(STRICT) $(SPHINXOPTS)
+	@mkdir -p $(BUILDDIR)/html/_downloads
+	cp $(BUILDDIR)/epub/$(PDF_NAME).epub $(BUILDDIR)/html/_downloads/
+	@echo "The EPUB is $(BUILDDIR)/epub/$(PDF_NAME).epub (also in the site's _downloads/)"
 
 # sphinx-autobuild's options, shared with tests/test_livehtml.py.  The preview
 # leaves out the content security policy (_ext/csp.py): it would block the

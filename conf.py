@@ -25,8 +25,9 @@ _build_time = time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", time.time())))
 _build_year = _build_time.tm_year
 copyright = f"{_build_year}, {author}. Text CC BY 4.0, code MIT"
 release = version = "2026.11"
-# The PDF's file name.  `make pdf` (PDF_NAME) copies the PDF into the HTML
-# site's _downloads/, where every page's "Download the PDF" link points.
+# The file name of the PDF and the EPUB.  `make pdf` and `make epub`
+# (PDF_NAME) copy them into the HTML site's _downloads/, where every page's
+# "Download the whole guide" links point.
 pdf_basename = "social-media-guide"
 
 # Where the guide's source lives.  One place: the edit links, the "report a
@@ -62,6 +63,7 @@ extensions = [
     "_ext.fast_navigation",  # Furo's sidebar once per build, not per page: builds grow linearly
     "_ext.title_changes",  # a changed page or section title reaches every page in incremental builds
     "_ext.latex_book",  # PDF: pages a page lists are its sections, not its last subsection's
+    "_ext.epub",  # EPUB: page language, contents in reading order, accessibility metadata
 ]
 
 # Markdown only: reStructuredText is not a format contributors need to learn.
@@ -166,17 +168,19 @@ html_theme_options = {
 }
 html_context = {
     "default_mode": "auto",
-    # _templates/sidebar/download-pdf.html links here.
+    # _templates/sidebar/download-guide.html links here.
     "pdf_download": f"_downloads/{pdf_basename}.pdf",
+    "epub_download": f"_downloads/{pdf_basename}.epub",
 }
-# Furo's default sidebar plus a "Download the PDF" link below the navigation.
+# Furo's default sidebar plus "Download the whole guide" links (PDF, EPUB)
+# below the navigation.
 html_sidebars = {
     "**": [
         "sidebar/brand.html",
         "sidebar/search.html",
         "sidebar/scroll-start.html",
         "sidebar/navigation.html",
-        "sidebar/download-pdf.html",
+        "sidebar/download-guide.html",
         "sidebar/ethical-ads.html",
         "sidebar/scroll-end.html",
         "sidebar/variant-selector.html",
@@ -284,6 +288,48 @@ latex_show_urls = "footnote"
 # Cross-references in print say which page to turn to.
 latex_show_pagerefs = True
 latex_domain_indices = False  # no Python-style module indices in a guide
+
+# -- EPUB output -------------------------------------------------------------------
+
+# `make epub` builds the whole guide as one EPUB 3 ebook with Sphinx's epub
+# builder and its plain epub theme (not Furo: an ebook reader brings its own
+# navigation; _templates/page.html picks the theme's page).  Same content as
+# the PDF; checked by epubcheck and DAISY Ace (tests/test_epub.py), and
+# copied beside the PDF into the site's _downloads/.
+epub_basename = pdf_basename
+# The package document needs a BCP 47 tag (en-NZ); `language` is Sphinx's
+# locale name (en_NZ), which epubcheck rejects.
+epub_language = language.replace("_", "-")
+# The title, author and publisher are the project and author by default.
+epub_contributor = author
+epub_description = (
+    f"{project}, version {release}: an open guide and toolkit for social service "
+    "organisations in Aotearoa New Zealand on using social media well."
+)
+# The guide's identifier, the same for every version (dcterms:modified tells
+# editions apart).  Sphinx writes epub_uid, the identifier element's XML id,
+# where toc.ncx needs the identifier itself (sphinx-doc/sphinx#11184, open),
+# so the two are one XML name: then they agree, as epubcheck requires.
+epub_uid = epub_identifier = "aotearoa-social-media-guide"
+# Links stay links: a reader follows them in place, and every reference list
+# entry already spells out its address.  ("inline" would repeat each address
+# in the text; the PDF prints them as footnotes because paper cannot link.)
+epub_show_urls = "no"
+# The glossary is the guide's index of terms, as in the PDF: no general index.
+epub_use_index = False
+# The start page's toctrees are hidden (the site shows them in its sidebar);
+# the ebook's table of contents lists them all the same.
+epub_tocscope = "includehidden"
+# Not part of the book: the site's link preview picture, and the copy of the
+# build information Sphinx keeps when the configuration changes.
+epub_exclude_files = ["_static/social-card.png", ".buildinfo.bak"]
+# What reading systems and shops tell readers about the book's accessibility
+# (schema:accessibilitySummary); _ext/epub.py adds the rest of the metadata.
+guide_epub_accessibility_summary = (
+    "The whole guide as reflowable text, with headings, a table of contents "
+    "and links between pages. Every image has a text alternative. Checked with "
+    "EPUBCheck and DAISY Ace."
+)
 
 # -- Link previews ---------------------------------------------------
 

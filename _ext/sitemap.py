@@ -14,7 +14,9 @@ NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
 def write_sitemap(app, exception):
-    if exception is not None or app.builder.format != "html" or app.builder.name == "singlehtml":
+    # The site's pages only: not a single page, nor an ebook's.
+    if exception is not None or app.builder.format != "html" or \
+            app.builder.name in ("singlehtml", "epub"):
         return
     site_url = app.config.html_baseurl.rstrip("/") + "/"
     urlset = ET.Element("urlset", xmlns=NAMESPACE)

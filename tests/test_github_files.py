@@ -6,6 +6,8 @@ these tests catch mistakes in the pull request that makes them.
 
 from pathlib import Path
 
+import re
+
 import pytest
 import yaml
 
@@ -21,8 +23,14 @@ def load(path: Path):
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+# The only jobs that may write to the repository's contents, and why: a
+# release is created and its files attached.
+CONTENTS_WRITERS = {("release.yml", "release")}
+
+
 def test_the_expected_workflows_exist():
-    assert {p.name for p in WORKFLOWS} == {"test.yml", "linkcheck.yml", "deploy.yml"}
+    assert {p.name for p in WORKFLOWS} == {"test.yml", "linkcheck.yml", "deploy.yml",
+                                           "release.yml"}
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -39,7 +47,8 @@ def test_workflow_is_valid_and_least_privilege(path):
         for step in job["steps"]:
             assert "uses" in step or "run" in step, f"{path.name}: a step of {name} does nothing"
         granted = {**workflow["permissions"], **job.get("permissions", {})}
-        assert not any(level == "write" and scope == "contents" for scope, level in granted.items())
+        if (path.name, name) not in CONTENTS_WRITERS:
+            assert granted.get("contents") != "write", f"{path.name}: job {name} writes contents"
 
 
 def test_pull_requests_are_built_and_tested_like_ci():
@@ -56,11 +65,43 @@ def test_link_check_is_weekly_and_files_one_issue():
     assert "make linkcheck" in script and "gh issue edit" in script and "gh issue create" in script
 
 
-def test_deploy_publishes_html_and_pdf_to_pages():
+def test_deploy_publishes_html_pdf_and_epub_to_pages():
     workflow = load(REPO / ".github" / "workflows" / "deploy.yml")
     build_steps = workflow["jobs"]["build"]["steps"]
-    assert any(step.get("run") == "make html pdf" for step in build_steps)
+    # The site links to the PDF and the EPUB: both must be built into it.
+    assert any(step.get("run") == "make html pdf epub" for step in build_steps)
     assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+def test_a_version_tag_publishes_a_release_with_the_site_and_books():
+    workflow = load(REPO / ".github" / "workflows" / "release.yml")
+    assert workflow[True] == {"push": {"tags": ["v*"]}}
+    job = workflow["jobs"]["release"]
+    assert job["permissions"] == {"contents": "write"}
+    runs = [step.get("run", "") for step in job["steps"]]
+    script = "\n".join(runs)
+    # The tag, conf.py, CITATION.cff and the changelog agree before anything
+    # is built, and the changelog's section becomes the notes.
+    check = next(i for i, run in enumerate(runs) if "tools.release_notes" in run)
+    build = runs.index("make html pdf epub")
+    assert check < build
+    assert '"$GITHUB_REF_NAME" > "$RUNNER_TEMP/notes.md"' in runs[check]
+    # Everything a reader downloads: the site, the PDF, the EPUB and any
+    # Word templates.
+    for files in ("_downloads/*.pdf", "_downloads/*.epub", "_downloads/*.docx", "zip -qr"):
+        assert files in script, files
+    assert "shopt -s nullglob" in script  # no Word templates yet is not an error
+    release = runs[-1]
+    assert release.startswith('gh release create "$GITHUB_REF_NAME" dist/*')
+    assert '--notes-file "$RUNNER_TEMP/notes.md"' in release and "--verify-tag" in release
+    assert job["steps"][-1]["env"]["GH_TOKEN"] == "${{ github.token }}"
+
+
+def test_release_actions_are_pinned_to_full_versions():
+    workflow = load(REPO / ".github" / "workflows" / "release.yml")
+    for step in workflow["jobs"]["release"]["steps"]:
+        if "uses" in step:
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+\.\d+\.\d+", step["uses"]), step["uses"]
 
 
 def test_the_expected_issue_forms_exist():
@@ -98,11 +139,11 @@ def test_pull_request_template_asks_for_the_essentials():
         assert essential in text
 
 
-def test_read_the_docs_builds_html_and_pdf_previews():
+def test_read_the_docs_builds_html_pdf_and_epub_previews():
     config = load(REPO / ".readthedocs.yaml")
     assert config["version"] == 2
     assert config["sphinx"]["configuration"] == "conf.py"
-    assert "pdf" in config["formats"]
+    assert {"pdf", "epub"} <= set(config["formats"])
 
 
 def test_pre_commit_runs_the_content_lint():

@@ -26,11 +26,11 @@ from bs4 import BeautifulSoup
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src"}
 
 # Files a separate build step adds to the site after the HTML build, so an
-# HTML-only build links to them before they exist: the PDF, which `make pdf`
-# copies into _downloads/ (see the Makefile).  Paths relative to the site
-# root, shell-style patterns.  A link to one of them is still checked when the
-# file is there.
-BUILT_SEPARATELY = ("_downloads/*.pdf",)
+# HTML-only build links to them before they exist: the PDF and the EPUB,
+# which `make pdf` and `make epub` copy into _downloads/ (see the Makefile).
+# Paths relative to the site root, shell-style patterns.  A link to one of
+# them is still checked when the file is there.
+BUILT_SEPARATELY = ("_downloads/*.pdf", "_downloads/*.epub")
 
 
 @dataclass(frozen=True)

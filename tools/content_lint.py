@@ -4,7 +4,7 @@
     tools/content_lint.py [FILE_OR_FOLDER ...]    (make lint)
 
 Without arguments it checks the content pages: index.md, guidance/ and
-case-studies/.  Each problem is one line, ``file:line: found "organization":
+case-studies/, and CHANGELOG.md, which the "What has changed" page shows.  Each problem is one line, ``file:line: found "organization":
 write "organisation"``; the exit status is 1 if there are any.
 
 Three checks:
@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_PATHS = ("index.md", "guidance", "case-studies")
+DEFAULT_PATHS = ("index.md", "guidance", "case-studies", "CHANGELOG.md")
 WORDLIST = Path(__file__).resolve().with_name("content_wordlist.txt")
 
 # -- The rules ------------------------------------------------------------------

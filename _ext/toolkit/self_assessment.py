@@ -215,7 +215,9 @@ def _visit_assessment_html(self, node) -> None:
                                    **{"data-storage-key": STORAGE_KEY}))
     # Shown by the script: without it, the page is a checklist to read.
     self.body.append(
-        '<div class="sa-toolbar" data-needs-script hidden>'
+        # Attributes have values: the EPUB's pages are XHTML, where a bare
+        # attribute name is a parse error.
+        '<div class="sa-toolbar" data-needs-script="" hidden="">'
         f'<p class="sa-overall"><span class="sa-overall-progress">0 of {node["total"]} answered</span>'
         ' overall. Your answers stay in this browser only.</p>'
         '<button type="button" class="sa-print">Print summary</button> '
@@ -242,7 +244,7 @@ def _visit_heading_html(self, node) -> None:
 
 def _depart_heading_html(self, node) -> None:
     self.body.append("</h2>\n")
-    self.body.append('<p class="sa-progress" aria-live="polite" data-needs-script hidden>'
+    self.body.append('<p class="sa-progress" aria-live="polite" data-needs-script="" hidden="">'
                      f'0 of {node.parent["questions"]} answered</p>\n')
 
 
@@ -255,7 +257,7 @@ def _visit_question_html(self, node) -> None:
 
 def _depart_question_html(self, node) -> None:
     name = self.attval(f"sa-{node['qid']}")
-    choices = "".join(f'<label><input type="radio" name="{name}" value="{value}"> {label}</label>'
+    choices = "".join(f'<label><input type="radio" name="{name}" value="{value}" /> {label}</label>'
                       for value, label in ANSWERS)
     self.body.append(f'</legend><div class="sa-choices">{choices}</div></fieldset>\n')
 
