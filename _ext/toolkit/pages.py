@@ -35,6 +35,12 @@ def is_content(docname: str, patterns: Iterable[str]) -> bool:
     return bool(Matcher(list(patterns))(docname))
 
 
+def is_website(app: Sphinx) -> bool:
+    """Whether this build makes the website, where the toolkit's scripts and
+    downloads live (the EPUB is an HTML builder with neither)."""
+    return app.builder.format == "html" and app.builder.name != "epub"
+
+
 def _index_before(env: BuildEnvironment) -> dict[str, str]:
     return toolkit(env).index_before
 

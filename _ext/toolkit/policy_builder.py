@@ -31,7 +31,7 @@ from sphinx.util.nodes import make_refnode
 
 from . import policy, policy_word
 from .domain import toolkit
-from .pages import record_generated, title
+from .pages import is_website, record_generated, title
 from .schema import (
     CHANNEL_LABELS,
     CLAUSE_CONDITIONS,
@@ -158,12 +158,14 @@ def _first_clause(env) -> tuple[str, str] | None:
 def _resolve_builder(app: Sphinx, doctree, fromdocname: str) -> None:
     for node in list(doctree.findall(policy_builder)):
         first = _first_clause(app.env)
-        if app.builder.format == "html":
+        # The form needs its script: the website only, not the EPUB (an HTML
+        # builder whose pages carry no scripts), which gets the print text.
+        if is_website(app):
             level = policy.heading_level(node)
             node.replace_self(nodes.raw("", _html(app, fromdocname, level, first),
                                         format="html"))
             continue
-        # Print: the clauses are in the guide, and the templates on its site.
+        # Print and e-book: the clauses are in the guide, the templates on its site.
         paragraph = nodes.paragraph("", "The policy builder works in the web version of "
                                         "the guide. Every clause it draws on is in ")
         if first:

@@ -37,6 +37,7 @@ from sphinx.util.osutil import relative_uri
 
 from ..compat import installed
 from . import policy
+from .pages import is_website
 from .schema import CLAUSE_CONDITIONS, ORGANISATION_KINDS, OrganisationKind
 
 if TYPE_CHECKING:
@@ -220,7 +221,7 @@ def _write_templates(app: Sphinx, exception: Exception | None) -> None:
     incremental build of one edited page should not pay: the digest of what
     went into each template is kept with the build's cache (doctreedir).
     """
-    if exception is not None or app.builder.format != "html" or app.statuscode:
+    if exception is not None or not is_website(app) or app.statuscode:
         return
     env = app.env
     if not policy.clauses(env):
@@ -269,9 +270,9 @@ def template_links(app: Sphinx, fromdocname: str) -> dict[str, str]:
 def _resolve_templates(app: Sphinx, doctree, fromdocname: str) -> None:
     for node in list(doctree.findall(policy_templates)):
         items = nodes.bullet_list(classes=["policy-templates"])
-        if app.builder.format == "html":
+        if is_website(app):
             links = template_links(app, fromdocname)
-        else:  # print: the web version's address
+        else:  # print and e-book: the website's address
             base = app.config.html_baseurl.rstrip("/")
             links = {kind.id: f"{base}/{template_uri(kind.id)}" for kind in ORGANISATION_KINDS}
         for kind in ORGANISATION_KINDS:
