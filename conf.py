@@ -58,6 +58,7 @@ extensions = [
     "_ext.accessibility",  # alt text required; ARIA fixes to Sphinx's HTML (see _templates/furo-page.html)
     "_ext.external_links",  # rel="noopener" on every link to another site
     "_ext.fast_navigation",  # Furo's sidebar once per build, not per page: builds grow linearly
+    "_ext.sidebar_limit",  # many case studies: the sidebar lists their index, not each one
     "_ext.latex_book",  # PDF: pages a page lists are its sections, not its last subsection's
 ]
 
@@ -313,3 +314,9 @@ redirect_html_template_file = "_templates/redirect.html"
 # (quadratic in the number of pages).  Output is byte-identical.  False gives
 # stock Furo; `make bench` uses that for its comparison.  See _ext/fast_navigation.py.
 guide_fast_navigation = True
+
+# Above this many case studies, the sidebar lists the case studies' index page
+# (which lists and filters them all) instead of every case study, so that no
+# page's HTML grows with the library.  The PDF's contents list them all.  See
+# _ext/sidebar_limit.py.
+guide_sidebar_case_study_limit = 20

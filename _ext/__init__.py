@@ -12,5 +12,5 @@ conf.py puts the project folder on ``sys.path`` and lists them as
 * One module per other concern: ``content_problems`` (problems that fail the
   build), ``priorities`` (event order), ``safe_content``, ``accessibility``,
   ``external_links``, ``page_links``, ``sitemap``, ``te_reo``,
-  ``fast_navigation``, ``latex_book``.
+  ``fast_navigation``, ``sidebar_limit``, ``latex_book``.
 """
