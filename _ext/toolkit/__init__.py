@@ -9,6 +9,7 @@ in conf.py.  Its parts, one concern per module:
 * ``pages``: check each page's front matter as it is read, and the helpers
   the generated indexes read;
 * ``case_studies``: ``{case-study-list}`` and ``{success-factor-matrix}``;
+* ``case_study_browser``: filters and sorting over the full list, in the browser;
 * ``self_assessment``: ``{self-check}`` and ``{self-assessment}``;
 * ``review_dates``: the owner and review line under each page's title.
 
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import assets
-from . import case_studies, pages, review_dates, self_assessment
+from . import case_studies, case_study_browser, pages, review_dates, self_assessment
 from .domain import ToolkitDomain
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_domain(ToolkitDomain)
     pages.setup(app)
     case_studies.setup(app)
+    case_study_browser.setup(app)
     self_assessment.setup(app)
     review_dates.setup(app)
     assets.add_static_dir(app, Path(__file__).parent / "static")

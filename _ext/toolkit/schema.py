@@ -9,24 +9,29 @@ others follow.
 from dataclasses import dataclass
 
 PAGE_TYPES = ("guidance", "case-study", "success-factor", "tool", "reference")
-SECTORS = ("for-profit", "non-profit", "government")
-# Channels a case study may name.  A closed list keeps the indexes tidy
-# ("Facebook", "facebook" and "FB" would otherwise be three channels); add
-# a channel here when a case study needs one.
-CHANNELS = (
-    "blog",
-    "facebook",
-    "flickr",
-    "instagram",
-    "linkedin",
-    "online-forum",
-    "tiktok",
-    "twitter",
-    "website",
-    "whatsapp",
-    "wiki",
-    "youtube",
-)
+# Each sector's id, and its name as readers see it (the case study browser).
+SECTOR_LABELS = {"for-profit": "For-profit", "non-profit": "Non-profit",
+                 "government": "Government"}
+SECTORS = tuple(SECTOR_LABELS)
+# Channels a case study may name: each one's id, and its name as readers see
+# it.  A closed list keeps the indexes tidy ("Facebook", "facebook" and "FB"
+# would otherwise be three channels); add a channel here when a case study
+# needs one.
+CHANNEL_LABELS = {
+    "blog": "Blog",
+    "facebook": "Facebook",
+    "flickr": "Flickr",
+    "instagram": "Instagram",
+    "linkedin": "LinkedIn",
+    "online-forum": "Online forum",
+    "tiktok": "TikTok",
+    "twitter": "Twitter (now X)",
+    "website": "Website",
+    "whatsapp": "WhatsApp",
+    "wiki": "Wiki",
+    "youtube": "YouTube",
+}
+CHANNELS = tuple(CHANNEL_LABELS)
 
 # Scaffolded pages start with values that begin with this word; validation
 # rejects them, so a new page cannot be published half-filled.
