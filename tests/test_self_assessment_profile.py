@@ -124,6 +124,7 @@ def test_print_summary_shows_the_profile_not_the_questions(page):
     assert page.locator(".sa-weakest li").first.is_visible()
     assert page.locator(".sa-summary-date").inner_text().startswith("Date: ")
     assert not page.locator(".sa-files").is_visible()
+    assert not page.locator(".sa-chart").is_visible()  # the table gives its figures
 
 
 def save(page, tmp_path):
