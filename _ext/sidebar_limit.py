@@ -98,10 +98,6 @@ def _answer_furo(app: Sphinx, pagename: str, templatename: str,
     context["toctree"] = toctree
 
 
-def _prune_fast_navigation(app: Sphinx, docname: str, tree: nodes.Element) -> None:
-    prune(app, docname, tree)
-
-
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("_ext.toolkit")
     app.setup_extension("_ext.fast_navigation")
@@ -109,5 +105,5 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         "guide_sidebar_case_study_limit", 0, "html", types=[int],
         description="Above this many case studies the sidebar lists their index only (0: no limit)")
     app.connect("html-page-context", _answer_furo, priority=ANSWER_FURO_PRIORITY)
-    app.connect("navigation-tree-resolved", _prune_fast_navigation)
+    app.connect("navigation-tree-resolved", prune)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
