@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from conftest import require_chromium, require_node_module
+from playwright.sync_api import expect
 from toolkit_build import chromium, serve
 
 pytestmark = pytest.mark.slow
@@ -229,6 +230,7 @@ def test_self_assessment_with_answers_and_a_comparison_is_accessible(browser, tm
         "version": 1, "date": "2025-12-01",
         "answers": {question: values[(number + 1) % 4] for number, question in enumerate(questions)}}))
     page.locator("#sa-compare").set_input_files(comparison)
+    expect(page.locator(".sa-profile caption")).to_contain_text("compared with")
     assert page.locator(".sa-profile table").is_visible()
     assert page.locator(".sa-weakest li").count() == 3
     try:
