@@ -146,7 +146,7 @@ review-report: $(VENV)/.docs-installed ## Pages overdue or due for review within
 # --- Performance ---------------------------------------------------------------
 
 .PHONY: bench
-bench: $(VENV)/.docs-installed ## Time builds at 50 and 500 case studies, fast vs stock navigation (~15 min; BENCH_ARGS="--repeat 1" is quicker)
+bench: $(VENV)/.docs-installed ## Time builds at 50 and 600 case studies, fast vs stock navigation (~15 min; BENCH_ARGS="--repeat 1" is quicker)
 	$(BIN)/python -m tools.bench $(BENCH_ARGS)
 
 # --- Housekeeping --------------------------------------------------------------

@@ -62,6 +62,7 @@ extensions = [
     "_ext.external_links",  # rel="noopener" on every link to another site
     "_ext.fast_navigation",  # Furo's sidebar once per build, not per page: builds grow linearly
     "_ext.title_changes",  # a changed page or section title reaches every page in incremental builds
+    "_ext.sidebar_limit",  # many case studies: the sidebar lists their index, not each one
     "_ext.latex_book",  # PDF: pages a page lists are its sections, not its last subsection's
     "_ext.epub",  # EPUB: page language, contents in reading order, accessibility metadata
 ]
@@ -372,3 +373,9 @@ guide_content_security_policy = True
 # (quadratic in the number of pages).  Output is byte-identical.  False gives
 # stock Furo; `make bench` uses that for its comparison.  See _ext/fast_navigation.py.
 guide_fast_navigation = True
+
+# Above this many case studies, the sidebar lists the case studies' index page
+# (which lists and filters them all) instead of every case study, so that no
+# page's HTML grows with the library.  The PDF's contents list them all.  See
+# _ext/sidebar_limit.py.
+guide_sidebar_case_study_limit = 20

@@ -14,5 +14,5 @@ conf.py puts the project folder on ``sys.path`` and lists them as
   build), ``priorities`` (event order), ``safe_content``, ``csp``, ``accessibility``,
   ``external_links``, ``page_links``, ``sitemap``, ``te_reo``,
   ``furo_page`` (Furo's page with accessibility fixes), ``fast_navigation``,
-  ``title_changes``, ``latex_book``, ``epub``.
+  ``sidebar_limit``, ``title_changes``, ``latex_book``, ``epub``.
 """

@@ -32,6 +32,10 @@ extension steps aside and Furo computes the navigation itself.  Set
 ``guide_fast_navigation = False`` in conf.py to always let Furo do it (the
 benchmark, tools/bench.py, uses this for its comparison).
 
+Before step 2 it emits ``navigation-tree-resolved`` (app, docname, tree), so
+that an extension can leave entries out of every page's sidebar
+(``_ext/sidebar_limit.py`` does, for the case studies).
+
 That every page's sidebar shows the current titles after an incremental
 build is a separate concern, of any theme: _ext/title_changes.py.
 
@@ -163,6 +167,9 @@ def _build_template(app: Sphinx, folder: str) -> _Template | None:
     tree = global_toctree_for_doc(app.env, probe, builder, tags=builder.tags, **FURO_TOCTREE_ARGS)
     if tree is None:
         return None
+    # Other extensions may leave entries out of the sidebar (sidebar_limit);
+    # nothing in the probe's tree is marked current for them to keep right.
+    app.emit("navigation-tree-resolved", probe, tree)
 
     # Which document each internal link points at: invert the relative URLs
     # Sphinx wrote (from one folder, different documents give different URLs).
@@ -351,6 +358,9 @@ def _fill_in_navigation(app: Sphinx, pagename: str, templatename: str,
 
 
 def setup(app: Sphinx) -> dict:
+    # (app, docname, tree): the sidebar's toctree, resolved for docname and
+    # not yet rendered; handlers may remove entries from it.
+    app.add_event("navigation-tree-resolved")
     app.add_config_value("guide_fast_navigation", True, "", types=[bool],
                          description="Compute Furo's sidebar once per build (False: per page, as stock Furo)")
     app.connect("write-started", _forget_templates)

@@ -17,11 +17,13 @@ Then keyboard use on the start page: the skip link and visible focus.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 
 import pytest
 from conftest import require_chromium, require_node_module
+from playwright.sync_api import expect
 from toolkit_build import chromium, serve
 
 pytestmark = pytest.mark.slow
@@ -197,3 +199,53 @@ def test_keyboard_focus_is_always_visible(browser):
             invisible.append(focus["what"])
     assert not invisible
 
+
+
+def axe_everywhere(page, axe_source: str) -> list[str]:
+    """axe on the page as it is now: light and dark, desktop and phone; and
+    whether it scrolls sideways on the phone."""
+    found = []
+    for scheme, run_only in zip(SCHEMES, ({"type": "tag", "values": AXE_TAGS},
+                                          {"type": "rule", "values": COLOUR_RULES})):
+        page.emulate_media(color_scheme=scheme)
+        found += [f"[{scheme}] {v}" for v in run_axe(page, axe_source, run_only)]
+    page.emulate_media(color_scheme=SCHEMES[0])
+    page.set_viewport_size(NARROW)
+    found += [f"[narrow] {v}" for v in run_axe(page, axe_source, {"type": "tag", "values": AXE_TAGS})]
+    if page.evaluate("() => { window.scrollTo(10000, window.scrollY); return window.scrollX > 0; }"):
+        found.append("[narrow] the page scrolls sideways")
+    page.set_viewport_size(WIDE)
+    return found
+
+
+def test_self_assessment_with_answers_and_a_comparison_is_accessible(browser, tmp_path):
+    axe_source = require_node_module("axe-core/axe.min.js").read_text(encoding="utf-8")
+    base, page = browser
+    page.goto(f"{base}/guidance/self-assessment.html", wait_until="load")
+    questions = page.eval_on_selector_all("fieldset.sa-question", "all => all.map(f => f.id)")
+    values = ["yes", "partly", "no", "n/a"]
+    for number, question in enumerate(questions):
+        page.locator(f"#{question} input[value='{values[number % 4]}']").check()
+    comparison = tmp_path / "last-year.json"
+    comparison.write_text(json.dumps({
+        "format": page.locator(".self-assessment").get_attribute("data-storage-key"),
+        "version": 1, "date": "2025-12-01",
+        "answers": {question: values[(number + 1) % 4] for number, question in enumerate(questions)}}))
+    page.locator("#sa-compare").set_input_files(comparison)
+    expect(page.locator(".sa-profile caption")).to_contain_text("compared with")
+    assert page.locator(".sa-profile table").is_visible()
+    assert page.locator(".sa-weakest li").count() == 3
+    try:
+        assert not axe_everywhere(page, axe_source)
+    finally:
+        page.evaluate("() => localStorage.clear()")
+
+
+def test_case_study_index_with_filters_applied_is_accessible(browser):
+    axe_source = require_node_module("axe-core/axe.min.js").read_text(encoding="utf-8")
+    base, page = browser
+    page.goto(f"{base}/case-studies/index.html?sector=government&sort=organisation",
+              wait_until="load")
+    listed = page.locator("ul.case-study-list > li")
+    assert 0 < listed.locator("visible=true").count() < listed.count()
+    assert not axe_everywhere(page, axe_source)

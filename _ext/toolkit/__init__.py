@@ -10,6 +10,7 @@ in conf.py.  Its parts, one concern per module:
 * ``pages``: check each page's front matter as it is read, and the helpers
   the generated indexes read;
 * ``case_studies``: ``{case-study-list}`` and ``{success-factor-matrix}``;
+* ``case_study_browser``: filters and sorting over the full list, in the browser;
 * ``self_assessment``: ``{self-check}`` and ``{self-assessment}``;
 * ``policy``: ``{policy-clause}``, the social media policy's clauses;
 * ``policy_builder``: ``{policy-builder}``, a reader's draft from them;
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING
 from .. import assets
 from . import (
     case_studies,
+    case_study_browser,
     pages,
     policy,
     policy_builder,
@@ -49,6 +51,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_domain(ToolkitDomain)
     pages.setup(app)
     case_studies.setup(app)
+    case_study_browser.setup(app)
     self_assessment.setup(app)
     policy.setup(app)
     policy_builder.setup(app)

@@ -12,11 +12,14 @@ policy builder's data and the Word templates.
 from dataclasses import dataclass
 
 PAGE_TYPES = ("guidance", "case-study", "success-factor", "tool", "reference")
-SECTORS = ("for-profit", "non-profit", "government")
-# Channels a case study may name, and how each is named to readers (the
-# policy builder's platform choices).  A closed list keeps the indexes tidy
-# ("Facebook", "facebook" and "FB" would otherwise be three channels); add
-# a channel here when a case study needs one.
+# Each sector's id, and its name as readers see it (the case study browser).
+SECTOR_LABELS = {"for-profit": "For-profit", "non-profit": "Non-profit",
+                 "government": "Government"}
+SECTORS = tuple(SECTOR_LABELS)
+# Channels a case study may name: each one's id, and its name as readers see
+# it.  A closed list keeps the indexes tidy ("Facebook", "facebook" and "FB"
+# would otherwise be three channels); add a channel here when a case study
+# needs one.
 CHANNEL_LABELS = {
     "blog": "Blog",
     "facebook": "Facebook",
@@ -25,7 +28,7 @@ CHANNEL_LABELS = {
     "linkedin": "LinkedIn",
     "online-forum": "Online forum",
     "tiktok": "TikTok",
-    "twitter": "X (Twitter)",
+    "twitter": "Twitter (now X)",
     "website": "Website",
     "whatsapp": "WhatsApp",
     "wiki": "Wiki",

@@ -190,6 +190,11 @@ def _resolve_assessment(app, doctree, fromdocname) -> None:
     for node in list(doctree.findall(self_assessment)):
         groups = _groups(env)
         node["total"] = sum(len(questions) for _, _, questions in groups)
+        # The profile's "what to do next" links go to the policy builder,
+        # where the reader turns the weak factors into policy.
+        builders = sorted(toolkit(env).data["policy_builder_pages"])
+        if builders and app.builder.format == "html":
+            node["policy_href"] = app.builder.get_relative_uri(fromdocname, builders[0])
         for factor, docname, questions in groups:
             name = title(env, docname)
             group = assessment_factor(factor=factor, questions=len(questions), ids=[f"sa-{factor}"])
@@ -211,8 +216,10 @@ def _resolve_assessment(app, doctree, fromdocname) -> None:
 # Text: the same worksheet, with [ ] for boxes.
 
 def _visit_assessment_html(self, node) -> None:
-    self.body.append(self.starttag(node, "div", CLASS="self-assessment",
-                                   **{"data-storage-key": STORAGE_KEY}))
+    attributes = {"data-storage-key": STORAGE_KEY}
+    if node.get("policy_href"):
+        attributes["data-policy-href"] = node["policy_href"]
+    self.body.append(self.starttag(node, "div", CLASS="self-assessment", **attributes))
     # Shown by the script: without it, the page is a checklist to read.
     self.body.append(
         # Attributes have values: the EPUB's pages are XHTML, where a bare
