@@ -50,12 +50,12 @@ extensions = [
     # The project's own extensions (_ext/): two packages and one module per
     # other concern.
     "_ext.bibliography",  # APA 7, a References list per page, .bib checks (safe links), speed-ups
-    "_ext.toolkit",  # front matter checks, case study lists and matrix, self-assessment, review dates
+    "_ext.toolkit",  # front matter checks, case study lists, matrix, self-assessment, review dates
     "_ext.page_links",  # "Edit this page" and "Report a problem" on every page
     "_ext.sitemap",  # sitemap.xml of every page, also after incremental builds
     "_ext.te_reo",  # {mi} role (lang="mi") and search that ignores macrons
     "_ext.safe_content",  # pages cannot carry HTML (scripts, iframes, raw): the build fails
-    "_ext.accessibility",  # alt text required; ARIA fixes to Sphinx's HTML (see _templates/furo-page.html)
+    "_ext.accessibility",  # required alt text; ARIA fixes (see also _templates/furo-page.html)
     "_ext.external_links",  # rel="noopener" on every link to another site
     "_ext.fast_navigation",  # Furo's sidebar once per build, not per page: builds grow linearly
     "_ext.latex_book",  # PDF: pages a page lists are its sections, not its last subsection's
@@ -115,17 +115,19 @@ myst_substitutions = {
     "version": release,
     "site_url": site_url,
     "contributing_link": f"[contributing guide]({contributing_url})",
-    "bibtex_entry": "\n".join([
-        "```bibtex",
-        f"@manual{{socialmediaguide{_build_year},",
-        "  author  = {{Guide editors and contributors}},",
-        f"  title   = {{{project.replace('Aotearoa', '{Aotearoa}')}}},",
-        f"  year    = {{{_build_year}}},",
-        f"  edition = {{Version {release}}},",
-        f"  url     = {{{site_url}}},",
-        "}",
-        "```",
-    ]),
+    "bibtex_entry": "\n".join(
+        [
+            "```bibtex",
+            f"@manual{{socialmediaguide{_build_year},",
+            "  author  = {{Guide editors and contributors}},",
+            f"  title   = {{{project.replace('Aotearoa', '{Aotearoa}')}}},",
+            f"  year    = {{{_build_year}}},",
+            f"  edition = {{Version {release}}},",
+            f"  url     = {{{site_url}}},",
+            "}",
+            "```",
+        ]
+    ),
 }
 # Front matter is the toolkit's data (see _ext/toolkit/frontmatter.py); MyST must not
 # turn a "title" key into a heading.

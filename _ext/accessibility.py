@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import posixpath
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
@@ -28,24 +28,31 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
 
-from . import assets, content_problems
-from . import html_translator
+from . import assets, content_problems, html_translator
 
 # The toctree caption heads a list of pages under the page title (h1), and
 # in the sidebar under the site name: one level below the top.
 TOCTREE_CAPTION_LEVEL = 2
+ARIA_LEVEL: dict[str, Any] = {"aria-level": TOCTREE_CAPTION_LEVEL}  # not a Python name
 
 
-class AccessibleHTMLMixin:
+class AccessibleHTMLMixin(html_translator.TranslatorMixin):
     """Overrides for Sphinx's HTML5Translator; mixed in before it."""
 
     def visit_title(self, node: nodes.title) -> None:
         if isinstance(node.parent, addnodes.compact_paragraph) and node.parent.get("toctree"):
             # Sphinx's own branch for a toctree caption, plus the level
             # that role="heading" requires.
-            self.body.append(self.starttag(
-                node, "p", "", CLASS="caption", ROLE="heading",
-                **{"aria-level": TOCTREE_CAPTION_LEVEL}))
+            self.body.append(
+                self.starttag(
+                    node,
+                    "p",
+                    "",
+                    CLASS="caption",
+                    ROLE="heading",
+                    **ARIA_LEVEL,
+                )
+            )
             self.body.append('<span class="caption-text">')
             self.context.append("</span></p>\n")
             self.add_secnumber(node)
@@ -61,7 +68,7 @@ class AccessibleHTMLMixin:
         self.body.append(self.starttag(node, "div", classes=[node.tagname], role="listitem"))
 
 
-def _check_alt_text(app, doctree: nodes.document) -> None:
+def _check_alt_text(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
     for image in doctree.findall(nodes.image):
         if not image.get("alt", "").strip():
@@ -71,9 +78,12 @@ def _check_alt_text(app, doctree: nodes.document) -> None:
                 # the suggestion must use the path as the page writes it.
                 uri = posixpath.relpath(uri, posixpath.dirname(env.docname) or ".")
             content_problems.record(
-                env, env.docname, image,
+                env,
+                env.docname,
+                image,
                 f'image "{uri}" has no alt text: say what it shows for readers who cannot '
-                f"see it, as ![what the image shows]({uri}) (or :alt: on a figure).")
+                f"see it, as ![what the image shows]({uri}) (or :alt: on a figure).",
+            )
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -46,24 +46,32 @@ import hashlib
 import posixpath
 import re
 import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from bs4 import BeautifulSoup
 from docutils import nodes
 from furo.navigation import get_navigation_tree
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 from sphinx.environment.adapters.toctree import global_toctree_for_doc
 from sphinx.util import logging
+from sphinx.util.typing import ExtensionMetadata
 
 from .compat import virtual_doc_names
 
 logger = logging.getLogger(__name__)
 
 # The arguments Furo passes to Sphinx's ``toctree()`` template function.
-FURO_TOCTREE_ARGS = {"collapse": False, "titles_only": True, "maxdepth": -1, "includehidden": True}
+FURO_TOCTREE_ARGS: dict[str, Any] = {
+    "collapse": False,
+    "titles_only": True,
+    "maxdepth": -1,
+    "includehidden": True,
+}
 
 # A document name no page can have: the reference point for links from a folder.
 PROBE_DOCNAME = "__fast-navigation-probe__"
@@ -106,7 +114,7 @@ class _Template:
     link_target: dict = field(default_factory=dict)
     relocatable: bool = True
 
-    def relocated(self, app: Sphinx, folder: str) -> "_Template | None":
+    def relocated(self, app: Sphinx, folder: str) -> _Template | None:
         """This template with its links made relative to ``folder``.
 
         Sphinx's rendering of another folder's tree differs only in the links'
@@ -155,7 +163,8 @@ def _build_template(app: Sphinx, folder: str) -> _Template | None:
     Returns None when the tree holds something this module does not model;
     the page then gets Furo's own navigation.
     """
-    builder = app.builder
+    # Called on html-page-context only: the builder writes HTML.
+    builder = cast(StandaloneHTMLBuilder, app.builder)
     probe = _probe(folder)
     tree = global_toctree_for_doc(app.env, probe, builder, tags=builder.tags, **FURO_TOCTREE_ARGS)
     if tree is None:
@@ -193,7 +202,9 @@ def _build_template(app: Sphinx, folder: str) -> _Template | None:
             ancestors = []
             parent = node.parent
             while parent is not None:
-                ancestors += [int(m.group()[8:]) for c in parent["classes"] if (m := MARKER.fullmatch(c))]
+                ancestors += [
+                    int(m.group()[8:]) for c in parent["classes"] if (m := MARKER.fullmatch(c))
+                ]
                 parent = parent.parent
             template.branch[marker] = ancestors
 
@@ -213,8 +224,11 @@ def _build_template(app: Sphinx, folder: str) -> _Template | None:
         rest = [t for t in tokens if not MARKER.fullmatch(t)]
         unmarked = f'<{tag} class="{" ".join(rest)}"' if rest else f"<{tag}"
         if tag == "a":
-            current = " ".join(rest if number in template.anchored else
-                               ["current" if MARKER.fullmatch(t) else t for t in tokens])
+            current = " ".join(
+                rest
+                if number in template.anchored
+                else ["current" if MARKER.fullmatch(t) else t for t in tokens]
+            )
             marked = f'<a class="{current}" href="{hrefs[number]}"'
             template.link_start[number] = unmarked
             docname, anchor = template.link_target[number]
@@ -230,7 +244,7 @@ def _build_template(app: Sphinx, folder: str) -> _Template | None:
         # BeautifulSoup writes attributes in alphabetical order: "checked"
         # goes before the first attribute that sorts after it.
         tag_start = html.rindex("<input", 0, html.index(f'id="{box_id}"'))
-        tag = html[tag_start:html.index("/>", tag_start)]
+        tag = html[tag_start : html.index("/>", tag_start)]
         offset = next(m.start() for m in ATTRIBUTE.finditer(tag) if m.group(1) > "checked")
         cuts.append((tag_start + offset, tag_start + offset, -number, "", ""))
     cuts.sort()
@@ -254,7 +268,7 @@ def _probe(folder: str) -> str:
     return f"{folder}/{PROBE_DOCNAME}" if folder else PROBE_DOCNAME
 
 
-def _marker_in(classes: list) -> int:
+def _marker_in(classes: Iterable[str]) -> int:
     return next(int(c[8:]) for c in classes if MARKER.fullmatch(c))
 
 
@@ -262,7 +276,7 @@ def _marker_in(classes: list) -> int:
 
 # One dict of templates per builder, keyed by output folder; emptied when a
 # build starts writing, so every build works from its own environment.
-_templates: "weakref.WeakKeyDictionary[Any, dict]" = weakref.WeakKeyDictionary()
+_templates: weakref.WeakKeyDictionary[Any, dict] = weakref.WeakKeyDictionary()
 
 
 def _tree_is_modelled(env: BuildEnvironment) -> bool:
@@ -282,8 +296,10 @@ def _template_for(app: Sphinx, pagename: str) -> _Template | None:
     if cache is None:
         modelled = _tree_is_modelled(app.env)
         if not modelled:
-            logger.info("fast_navigation: a page sets tocdepth or a toctree holds "
-                        "an only directive; Furo computes the navigation")
+            logger.info(
+                "fast_navigation: a page sets tocdepth or a toctree holds "
+                "an only directive; Furo computes the navigation"
+            )
         cache = _templates[app.builder] = {"modelled": modelled, "folders": {}}
     if not cache["modelled"]:
         return None
@@ -303,11 +319,16 @@ def _forget_templates(app: Sphinx, builder: Any) -> None:
     _templates.pop(builder, None)
 
 
-def _take_over_navigation(app: Sphinx, pagename: str, templatename: str,
-                          context: dict, doctree: Any) -> None:
+def _take_over_navigation(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
     """Before Furo's handler: make Furo's own tree computation a no-op."""
-    if (not app.config.guide_fast_navigation or app.config.html_theme != "furo"
-            or app.builder.name != "html" or "toctree" not in context):
+    if (
+        not app.config.guide_fast_navigation
+        or app.config.html_theme != "furo"
+        or app.builder.name != "html"
+        or "toctree" not in context
+    ):
         return
     template = _template_for(app, pagename)
     if template is None:
@@ -329,8 +350,9 @@ def _take_over_navigation(app: Sphinx, pagename: str, templatename: str,
 _pending: dict = {}
 
 
-def _fill_in_navigation(app: Sphinx, pagename: str, templatename: str,
-                        context: dict, doctree: Any) -> None:
+def _fill_in_navigation(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
     """After Furo's handler: give it the page's tree, put ``toctree`` back."""
     taken = _pending.pop(id(context), None)
     if taken is None:
@@ -342,12 +364,17 @@ def _fill_in_navigation(app: Sphinx, pagename: str, templatename: str,
     else:
         # Furo did not ask as expected (a newer Furo?): it computed nothing
         # through us, so its own result stands.
-        logger.warning("fast_navigation: Furo did not request the navigation tree "
-                       "as expected; check the Furo version (guide_fast_navigation = False "
-                       "turns this extension off)", type="fast_navigation", once=True)
+        logger.warning(
+            "fast_navigation: Furo did not request the navigation tree "
+            "as expected; check the Furo version (guide_fast_navigation = False "
+            "turns this extension off)",
+            type="fast_navigation",
+            once=True,
+        )
 
 
 # --- Rewriting every page when titles change ------------------------------------
+
 
 def _titles_fingerprint(app: Sphinx, env: BuildEnvironment) -> str:
     """A digest of everything that shows another page's or section's title.
@@ -356,8 +383,9 @@ def _titles_fingerprint(app: Sphinx, env: BuildEnvironment) -> str:
     and ``{ref}`` links (labelled section titles).
     """
     digest = hashlib.sha256()
-    tree = global_toctree_for_doc(env, PROBE_DOCNAME, app.builder, tags=app.builder.tags,
-                                  **FURO_TOCTREE_ARGS)
+    tree = global_toctree_for_doc(
+        env, PROBE_DOCNAME, app.builder, tags=app.builder.tags, **FURO_TOCTREE_ARGS
+    )
     digest.update((tree.pformat() if tree is not None else "").encode())
     for docname in sorted(env.titles):
         digest.update(f"\0{docname}\0{env.titles[docname].astext()}".encode())
@@ -377,16 +405,22 @@ def _rewrite_all_when_titles_change(app: Sphinx, env: BuildEnvironment) -> list:
         return []
     fingerprint = _titles_fingerprint(app, env)
     previous = getattr(env, "fast_navigation_titles", None)
-    env.fast_navigation_titles = fingerprint
+    # An attribute of its own on the environment, pickled with it.
+    env.fast_navigation_titles = fingerprint  # type: ignore[attr-defined]
     if previous is None or previous == fingerprint:
         return []
     logger.info("fast_navigation: a title shown on other pages changed; rewriting every page")
     return sorted(env.found_docs)
 
 
-def setup(app: Sphinx) -> dict:
-    app.add_config_value("guide_fast_navigation", True, "", types=[bool],
-                         description="Compute Furo's sidebar once per build (False: per page, as stock Furo)")
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.add_config_value(
+        "guide_fast_navigation",
+        True,
+        "",
+        types=[bool],
+        description="Compute Furo's sidebar once per build (False: per page, as stock Furo)",
+    )
     app.connect("write-started", _forget_templates)
     app.connect("html-page-context", _take_over_navigation, priority=400)
     app.connect("html-page-context", _fill_in_navigation, priority=600)

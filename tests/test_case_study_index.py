@@ -2,7 +2,6 @@
 
 import pytest
 from bs4 import BeautifulSoup
-
 from build_failure import failed_build
 from toolkit_build import copy_root, edit
 
@@ -20,10 +19,17 @@ def listed(app, page):
 def test_lists_filter_by_sector_and_factor_sorted_by_year_then_organisation(app):
     app.build()
     assert app.warning.getvalue() == ""
-    assert listed(app, "case-studies/index.html") == ["Red Cross", "Share an Idea", "Measles outbreak"]
+    assert listed(app, "case-studies/index.html") == [
+        "Red Cross",
+        "Share an Idea",
+        "Measles outbreak",
+    ]
     assert listed(app, "guidance/government-sector.html") == ["Share an Idea", "Measles outbreak"]
     assert listed(app, "guidance/success-factors/leadership.html") == ["Red Cross", "Share an Idea"]
-    assert listed(app, "guidance/success-factors/strategy.html") == ["Share an Idea", "Measles outbreak"]
+    assert listed(app, "guidance/success-factors/strategy.html") == [
+        "Share an Idea",
+        "Measles outbreak",
+    ]
 
 
 @pytest.mark.sphinx("html", testroot="toolkit")
@@ -38,7 +44,9 @@ def test_list_items_link_and_describe(app):
 @pytest.mark.sphinx("html", testroot="toolkit")
 def test_an_empty_list_says_so_and_invites_a_contribution(app):
     app.build()
-    empty = soup(app, "guidance/success-factors/measurement.html").select_one(".case-study-list-empty")
+    empty = soup(app, "guidance/success-factors/measurement.html").select_one(
+        ".case-study-list-empty"
+    )
     assert "No case studies yet for this success factor" in empty.get_text()
     assert empty.a["href"] == "https://example.org/guide/blob/main/CONTRIBUTING.md"
 
@@ -72,17 +80,24 @@ def test_matrix_fits_the_pdf_page(app):
     # A longtable with a wrapping case column, tick-wide factor columns and
     # rotated factor names: it breaks across pages instead of running off one.
     assert r"\begin{longtable}{|>{\raggedright\arraybackslash}p{0.36\linewidth}|c|c|c|}" in tex
-    assert (r"\rotatebox{90}{\hspace{0.4em}\hyperref[\detokenize{guidance/success-factors/strategy::doc}]"
-            r"{\sphinxcrossref{Strategy}}\hspace{0.8em}}") in tex
-    assert r"\hyperref[\detokenize{case-studies/measles::doc}]{\sphinxcrossref{$\checkmark$}}" in tex
+    assert (
+        r"\rotatebox{90}{\hspace{0.4em}\hyperref[\detokenize{guidance/success-factors/strategy::doc}]"
+        r"{\sphinxcrossref{Strategy}}\hspace{0.8em}}"
+    ) in tex
+    assert (
+        r"\hyperref[\detokenize{case-studies/measles::doc}]{\sphinxcrossref{$\checkmark$}}" in tex
+    )
     # The lists are ordinary links in the PDF too.
     assert r"\sphinxhref" not in tex.split("Red Cross")[0][-200:]
 
 
-@pytest.mark.parametrize("option, value, hint", [
-    ("sector", "goverment", "did you mean 'government'?"),
-    ("factor", "leadershp", "did you mean 'leadership'?"),
-])
+@pytest.mark.parametrize(
+    "option, value, hint",
+    [
+        ("sector", "goverment", "did you mean 'government'?"),
+        ("factor", "leadershp", "did you mean 'leadership'?"),
+    ],
+)
 def test_unknown_filter_fails_with_file_and_line(make_app, tmp_path, option, value, hint):
     src = copy_root("toolkit", tmp_path)
     page = src / "guidance/government-sector.md"

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import REPO
+
 from _ext import page_links
 
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
-FORMS = sorted(p for p in (REPO / ".github" / "ISSUE_TEMPLATE").glob("*.yml")
-               if p.name != "config.yml")
+FORMS = sorted(
+    p for p in (REPO / ".github" / "ISSUE_TEMPLATE").glob("*.yml") if p.name != "config.yml"
+)
 
 
 def load(path: Path):
@@ -65,7 +66,10 @@ def test_deploy_publishes_html_and_pdf_to_pages():
 
 def test_the_expected_issue_forms_exist():
     assert {p.name for p in FORMS} == {
-        "suggest-case-study.yml", "report-a-problem.yml", "broken-link.yml", "new-topic.yml",
+        "suggest-case-study.yml",
+        "report-a-problem.yml",
+        "broken-link.yml",
+        "new-topic.yml",
     }
     assert load(REPO / ".github" / "ISSUE_TEMPLATE" / "config.yml")["blank_issues_enabled"] is False
 

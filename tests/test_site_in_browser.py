@@ -67,8 +67,14 @@ def browser(site_html):
     with serve(site_html) as base, chromium(executable) as page:
         page.set_viewport_size(WIDE)
         page.foreign_requests = []
-        page.on("request", lambda request: None if request.url.startswith(
-            (base + "/", "data:")) else page.foreign_requests.append(request.url))
+        page.on(
+            "request",
+            lambda request: (
+                None
+                if request.url.startswith((base + "/", "data:"))
+                else page.foreign_requests.append(request.url)
+            ),
+        )
         # Matched inside the browser (a regular expression, not a Python
         # callback), so the site's own files load at full speed.
         page.route(re.compile(rf"^(?!{re.escape(base)}/|data:)"), lambda route: route.abort())
@@ -77,8 +83,10 @@ def browser(site_html):
                 # A redirect page's meta refresh would navigate away while
                 # axe runs: check the page itself, without the refresh.
                 body = META_REFRESH.sub(b"", redirect.read_bytes())
-                page.route(f"{base}/{redirect.relative_to(site_html).as_posix()}",
-                           lambda route, body=body: route.fulfill(body=body, content_type="text/html"))
+                page.route(
+                    f"{base}/{redirect.relative_to(site_html).as_posix()}",
+                    lambda route, body=body: route.fulfill(body=body, content_type="text/html"),
+                )
         yield base, page
 
 
@@ -86,10 +94,13 @@ def run_axe(page, axe_source: str, run_only: dict) -> list[str]:
     if not page.evaluate("() => typeof axe !== 'undefined'"):
         page.add_script_tag(content=axe_source)
     result = page.evaluate(
-        "runOnly => axe.run(document, {runOnly, resultTypes: ['violations']})", run_only)
-    return [f"{v['id']} ({v['impact']}): {v['help']} at "
-            + ", ".join(" ".join(n["target"]) for n in v["nodes"][:5])
-            for v in result["violations"]]
+        "runOnly => axe.run(document, {runOnly, resultTypes: ['violations']})", run_only
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at "
+        + ", ".join(" ".join(n["target"]) for n in v["nodes"][:5])
+        for v in result["violations"]
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -106,28 +117,38 @@ def visits(site_html, browser) -> dict[str, Visit]:
         page.goto(f"{base}/{url}", wait_until="load")
         if url.startswith("search.html?"):
             page.wait_for_selector("#search-results .search-summary", timeout=10_000)
-        for scheme, run_only in zip(SCHEMES, ({"type": "tag", "values": AXE_TAGS},
-                                              {"type": "rule", "values": COLOUR_RULES})):
+        for scheme, run_only in zip(
+            SCHEMES,
+            ({"type": "tag", "values": AXE_TAGS}, {"type": "rule", "values": COLOUR_RULES}),
+            strict=True,
+        ):
             page.emulate_media(color_scheme=scheme)
             visit.violations += [f"[{scheme}] {v}" for v in run_axe(page, axe_source, run_only)]
         # The same page on a phone: Furo's narrow layout (header bar, drawers).
         page.set_viewport_size(NARROW)
-        visit.violations += [f"[narrow] {v}" for v in run_axe(
-            page, axe_source, {"type": "tag", "values": AXE_TAGS})]
+        visit.violations += [
+            f"[narrow] {v}" for v in run_axe(page, axe_source, {"type": "tag", "values": AXE_TAGS})
+        ]
         visit.scrolls_sideways = page.evaluate(
-            "() => { window.scrollTo(10000, window.scrollY); return window.scrollX > 0; }")
+            "() => { window.scrollTo(10000, window.scrollY); return window.scrollX > 0; }"
+        )
         page.set_viewport_size(WIDE)
         visit.lang = page.evaluate("() => document.documentElement.lang")
         visit.links_without_noopener = [
-            link["href"] for link in page.evaluate(EXTERNAL_LINKS_JS)
-            if "noopener" not in link["rel"].split()]
+            link["href"]
+            for link in page.evaluate(EXTERNAL_LINKS_JS)
+            if "noopener" not in link["rel"].split()
+        ]
         visit.foreign_requests = list(page.foreign_requests)
     return results
 
 
 def report(visits: dict[str, Visit], attribute: str) -> str:
-    return "\n".join(f"{url}:\n  " + "\n  ".join(getattr(v, attribute))
-                     for url, v in visits.items() if getattr(v, attribute))
+    return "\n".join(
+        f"{url}:\n  " + "\n  ".join(getattr(v, attribute))
+        for url, v in visits.items()
+        if getattr(v, attribute)
+    )
 
 
 def test_site_has_pages(visits):
@@ -165,10 +186,13 @@ def test_first_tab_reaches_a_working_skip_link(browser):
     }""")
     assert focused["tag"] == "A" and focused["text"] == "Skip to content", focused
     # It slides into view (a CSS transition) when it has focus.
-    page.wait_for_function("""() => {
+    page.wait_for_function(
+        """() => {
       const box = document.activeElement.getBoundingClientRect();
       return box.top >= 0 && box.height > 0;
-    }""", timeout=2_000)
+    }""",
+        timeout=2_000,
+    )
     target = focused["href"].removeprefix("#")
     assert page.locator(f"[id='{target}']").count() == 1
     page.keyboard.press("Enter")
@@ -176,7 +200,8 @@ def test_first_tab_reaches_a_working_skip_link(browser):
     # The next Tab continues from the main content, not from the top.
     page.keyboard.press("Tab")
     assert page.evaluate(
-        f"() => document.getElementById('{target}').contains(document.activeElement)")
+        f"() => document.getElementById('{target}').contains(document.activeElement)"
+    )
 
 
 def test_keyboard_focus_is_always_visible(browser):
@@ -194,4 +219,3 @@ def test_keyboard_focus_is_always_visible(browser):
         if not outlined and focus["shadow"] in ("", "none"):
             invisible.append(focus["what"])
     assert not invisible
-

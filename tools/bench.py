@@ -26,6 +26,7 @@ gives a quick run.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import random
@@ -41,13 +42,23 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-
 from _ext.toolkit.schema import CHANNELS, SECTORS
 
+REPO = Path(__file__).resolve().parent.parent
+
 # Not copied into the benchmark site: not pages, or rebuilt per run.
-NOT_COPIED = {".git", ".venv", "_build", "node_modules", "tests", "tools", ".pytest_cache",
-              ".github", ".ci", "__pycache__"}
+NOT_COPIED = {
+    ".git",
+    ".venv",
+    "_build",
+    "node_modules",
+    "tests",
+    "tools",
+    ".pytest_cache",
+    ".github",
+    ".ci",
+    "__pycache__",
+}
 LIBRARY = "case-studies/library"  # where the synthetic case studies go
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1764028800", "PYTHONHASHSEED": "0"}
 
@@ -61,6 +72,7 @@ WORDS = (
 
 # --- The synthetic site -----------------------------------------------------------
 
+
 def bib_keys(bib: Path) -> list:
     return re.findall(r"^@\w+\{([^,\s]+),", bib.read_text(encoding="utf-8"), re.MULTILINE)
 
@@ -71,8 +83,11 @@ def glossary_terms(glossary: Path) -> list:
         return []
     text = glossary.read_text(encoding="utf-8")
     block = text.split("```{glossary}", 1)[-1].split("\n```", 1)[0] if "{glossary}" in text else ""
-    return [line.strip() for line in block.splitlines()
-            if line and not line[0].isspace() and not line.startswith(":")]
+    return [
+        line.strip()
+        for line in block.splitlines()
+        if line and not line[0].isspace() and not line.startswith(":")
+    ]
 
 
 def factor_ids(site: Path) -> list:
@@ -85,8 +100,9 @@ def factor_ids(site: Path) -> list:
     return found
 
 
-def case_study(number: int, total: int, rng: random.Random, keys: list, terms: list,
-               factors: list) -> str:
+def case_study(
+    number: int, total: int, rng: random.Random, keys: list, terms: list, factors: list
+) -> str:
     sector = SECTORS[number % len(SECTORS)]
     sources = rng.sample(keys, k=min(2, len(keys)))
     chosen = sorted(rng.sample(factors, k=min(2, len(factors))))
@@ -110,8 +126,7 @@ def case_study(number: int, total: int, rng: random.Random, keys: list, terms: l
         "",
     ]
     for section in range(4):
-        lines += [f"(bench-{number}-part-{section})=",
-                  f"## Part {section + 1} of the story", ""]
+        lines += [f"(bench-{number}-part-{section})=", f"## Part {section + 1} of the story", ""]
         for _paragraph in range(2):
             words = [rng.choice(WORDS) for _ in range(70)]
             words[0] = words[0].capitalize()
@@ -128,7 +143,9 @@ def case_study(number: int, total: int, rng: random.Random, keys: list, terms: l
 def make_site(project: Path, root: Path, size: int) -> Path:
     """Copy the project and add ``size`` case studies in a hidden toctree."""
     site = root / f"site-{size}"
-    shutil.copytree(project, site, ignore=lambda folder, names: [n for n in names if n in NOT_COPIED])
+    shutil.copytree(
+        project, site, ignore=lambda folder, names: [n for n in names if n in NOT_COPIED]
+    )
     keys = bib_keys(site / "references.bib")
     terms = glossary_terms(site / "guidance" / "glossary.md")
     factors = factor_ids(site)
@@ -137,18 +154,23 @@ def make_site(project: Path, root: Path, size: int) -> Path:
     library.mkdir(parents=True)
     for number in range(1, size + 1):
         (library / f"case-{number:04d}.md").write_text(
-            case_study(number, size, rng, keys, terms, factors), encoding="utf-8")
+            case_study(number, size, rng, keys, terms, factors), encoding="utf-8"
+        )
     (library / "index.md").write_text(
         "---\npage_type: guidance\nowner: Guide editors\nlast_reviewed: 2026-11-25\n"
         "description: The synthetic case studies of the benchmark.\n---\n\n"
         "# Case study library\n\n```{toctree}\n:glob:\n:hidden:\ncase-*\n```\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     with (site / "index.md").open("a", encoding="utf-8") as index:
-        index.write(f"\n```{{toctree}}\n:caption: Case study library\n:hidden:\n\n{LIBRARY}/index\n```\n")
+        index.write(
+            f"\n```{{toctree}}\n:caption: Case study library\n:hidden:\n\n{LIBRARY}/index\n```\n"
+        )
     return site
 
 
 # --- Running builds -------------------------------------------------------------------
+
 
 @dataclass
 class Build:
@@ -165,10 +187,11 @@ def _tree_rss_kb(pid: int) -> int:
         current = stack.pop()
         try:
             status = Path(f"/proc/{current}/status").read_text()
-            total += int(re.search(r"^VmRSS:\s+(\d+)", status, re.MULTILINE).group(1))
+            found = re.search(r"^VmRSS:\s+(\d+)", status, re.MULTILINE)
+            total += int(found.group(1)) if found else 0
             for task in Path(f"/proc/{current}/task").iterdir():
                 stack += [int(c) for c in (task / "children").read_text().split()]
-        except (OSError, AttributeError):
+        except OSError:
             continue
     return total
 
@@ -177,9 +200,22 @@ def sphinx_build(src: Path, out: Path, *, jobs: int, fast: bool, fresh: bool) ->
     if fresh:
         shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True, exist_ok=True)
-    command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", str(jobs),
-               "-d", str(out / ".doctrees"), "-D", f"guide_fast_navigation={int(fast)}",
-               str(src), str(out / "html")]
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        "html",
+        "-q",
+        "-j",
+        str(jobs),
+        "-d",
+        str(out / ".doctrees"),
+        "-D",
+        f"guide_fast_navigation={int(fast)}",
+        str(src),
+        str(out / "html"),
+    ]
     with tempfile.TemporaryFile("w+", encoding="utf-8") as stderr:
         start = time.perf_counter()
         process = subprocess.Popen(command, env=ENV, stdout=subprocess.DEVNULL, stderr=stderr)
@@ -216,6 +252,7 @@ def mtimes(outdir: Path) -> dict:
 
 # --- What a browser loads ----------------------------------------------------------
 
+
 class _Assets(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
@@ -245,6 +282,7 @@ def page_weight(page: Path) -> tuple:
 
 # --- The run ---------------------------------------------------------------------------
 
+
 def median(values: list) -> float:
     return statistics.median(values) if values else float("nan")
 
@@ -256,43 +294,64 @@ def timing(runs: list) -> str:
 
 def ratio(fast: list, stock: list) -> str:
     """Median of the pairwise fast/stock ratios, wall (CPU)."""
-    wall = median([f.seconds / s.seconds for f, s in zip(fast, stock)])
-    cpu = median([f.cpu / s.cpu for f, s in zip(fast, stock)])
+    wall = median([f.seconds / s.seconds for f, s in zip(fast, stock, strict=True)])
+    cpu = median([f.cpu / s.cpu for f, s in zip(fast, stock, strict=True)])
     return f"{wall:.2f} ({cpu:.2f})"
 
 
 def machine() -> str:
     cpu = "unknown CPU"
-    try:
-        cpu = re.search(r"^model name\s*:\s*(.+)$", Path("/proc/cpuinfo").read_text(), re.M).group(1)
-    except (OSError, AttributeError):
-        pass
-    try:
-        kb = int(re.search(r"^MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text(), re.M).group(1))
-        ram = f"{kb / 1024 / 1024:.0f} GB RAM"
-    except (OSError, AttributeError):
-        ram = "unknown RAM"
+    with contextlib.suppress(OSError):
+        found = re.search(r"^model name\s*:\s*(.+)$", Path("/proc/cpuinfo").read_text(), re.M)
+        cpu = found.group(1) if found else cpu
+    ram = "unknown RAM"
+    with contextlib.suppress(OSError):
+        found = re.search(r"^MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text(), re.M)
+        ram = f"{int(found.group(1)) / 1024 / 1024:.0f} GB RAM" if found else ram
     return f"{os.cpu_count()} cores, {cpu}, {ram}, Python {platform.python_version()}"
 
 
 def main(argv: list | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[50, 500],
-                        help="numbers of synthetic case studies (default: 50 500)")
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="runs per figure at sizes up to 100 (default 3); also caps --repeat-large")
-    parser.add_argument("--repeat-large", type=int, default=1,
-                        help="runs per figure at sizes over 100 (default 1: a stock build "
-                             "of 500 pages takes minutes; 3 gives medians)")
-    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="-j values (default: 1 2)")
-    parser.add_argument("--project", type=Path, default=REPO,
-                        help="the checkout to measure (default: this one, as it is on disk)")
-    parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print it")
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        default=[50, 500],
+        help="numbers of synthetic case studies (default: 50 500)",
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="runs per figure at sizes up to 100 (default 3); also caps --repeat-large",
+    )
+    parser.add_argument(
+        "--repeat-large",
+        type=int,
+        default=1,
+        help="runs per figure at sizes over 100 (default 1: a stock build "
+        "of 500 pages takes minutes; 3 gives medians)",
+    )
+    parser.add_argument(
+        "--jobs", type=int, nargs="+", default=[1, 2], help="-j values (default: 1 2)"
+    )
+    parser.add_argument(
+        "--project",
+        type=Path,
+        default=REPO,
+        help="the checkout to measure (default: this one, as it is on disk)",
+    )
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the temporary folder and print it"
+    )
     args = parser.parse_args(argv)
 
     root = Path(tempfile.mkdtemp(prefix="guide-bench-"))
     print(f"Machine: {machine()}")
-    print(f"Benchmark site: the real project plus N synthetic case studies, in {root}\n", flush=True)
+    print(
+        f"Benchmark site: the real project plus N synthetic case studies, in {root}\n", flush=True
+    )
     rows, results = [], {}
     warnings: set = set()
     try:
@@ -308,13 +367,25 @@ def main(argv: list | None = None) -> int:
                     stock_runs.append(stock)
                     peaks.append(fast.peak_mb)
                     warnings.update(fast.warnings + stock.warnings)
-                    print(f"  N={size} -j {jobs} run {run + 1}: fast {fast.seconds:.1f} s "
-                          f"(CPU {fast.cpu:.1f} s), stock {stock.seconds:.1f} s "
-                          f"(CPU {stock.cpu:.1f} s)", flush=True)
-                results[(size, jobs)] = (median([b.seconds for b in fast_runs]),
-                                         median([b.cpu for b in fast_runs]))
-                rows.append((f"Full build, N={size}, -j {jobs}", timing(fast_runs), timing(stock_runs),
-                             ratio(fast_runs, stock_runs), f"peak {max(peaks):.0f} MB"))
+                    print(
+                        f"  N={size} -j {jobs} run {run + 1}: fast {fast.seconds:.1f} s "
+                        f"(CPU {fast.cpu:.1f} s), stock {stock.seconds:.1f} s "
+                        f"(CPU {stock.cpu:.1f} s)",
+                        flush=True,
+                    )
+                results[(size, jobs)] = (
+                    median([b.seconds for b in fast_runs]),
+                    median([b.cpu for b in fast_runs]),
+                )
+                rows.append(
+                    (
+                        f"Full build, N={size}, -j {jobs}",
+                        timing(fast_runs),
+                        timing(stock_runs),
+                        ratio(fast_runs, stock_runs),
+                        f"peak {max(peaks):.0f} MB",
+                    )
+                )
 
             # Incremental builds, as a contributor previews: serial, no -E.
             out = root / "fast"
@@ -323,8 +394,10 @@ def main(argv: list | None = None) -> int:
             text_runs, text_pages, meta_runs, meta_pages = [], [], [], []
             for run in range(repeat):
                 before = mtimes(out / "html")
-                case.write_text(case.read_text(encoding="utf-8")
-                                + f"\nAn added sentence, edit {run}.\n", encoding="utf-8")
+                case.write_text(
+                    case.read_text(encoding="utf-8") + f"\nAn added sentence, edit {run}.\n",
+                    encoding="utf-8",
+                )
                 build = sphinx_build(site, out, jobs=1, fast=True, fresh=False)
                 text_runs.append(build)
                 text_pages.append(rewritten(out / "html", before))
@@ -332,34 +405,58 @@ def main(argv: list | None = None) -> int:
                 before = mtimes(out / "html")
                 source = case.read_text(encoding="utf-8")
                 factors = re.search(r"^success_factors: \[(.*)\]$", source, re.M)
+                if factors is None:
+                    raise RuntimeError(f"{case} has no success_factors line")
                 present = factor_ids(site)
                 changed = [f for f in present if f not in factors.group(1)][:1] or present[:1]
-                case.write_text(source.replace(factors.group(0),
-                                               f"success_factors: [{', '.join(changed)}]"),
-                                encoding="utf-8")
+                case.write_text(
+                    source.replace(factors.group(0), f"success_factors: [{', '.join(changed)}]"),
+                    encoding="utf-8",
+                )
                 build = sphinx_build(site, out, jobs=1, fast=True, fresh=False)
                 meta_runs.append(build)
                 meta_pages.append(rewritten(out / "html", before))
             total_pages = len(list((out / "html").rglob("*.html")))
             full = results.get((size, 1), (float("nan"), float("nan")))
-            for label, runs, counts in (("text", text_runs, text_pages),
-                                        ("front matter", meta_runs, meta_pages)):
+            for label, runs, counts in (
+                ("text", text_runs, text_pages),
+                ("front matter", meta_runs, meta_pages),
+            ):
                 wall, cpu = median([b.seconds for b in runs]), median([b.cpu for b in runs])
-                rows.append((f"Incremental, N={size}, one case study's {label}", timing(runs), "",
-                             f"{wall / full[0]:.2f} ({cpu / full[1]:.2f}) of full",
-                             f"{median(counts):.0f} of {total_pages} pages rewritten"))
+                rows.append(
+                    (
+                        f"Incremental, N={size}, one case study's {label}",
+                        timing(runs),
+                        "",
+                        f"{wall / full[0]:.2f} ({cpu / full[1]:.2f}) of full",
+                        f"{median(counts):.0f} of {total_pages} pages rewritten",
+                    )
+                )
 
             html_bytes = sum(p.stat().st_size for p in (out / "html").rglob("*.html"))
             html_size, assets = page_weight(out / "html" / LIBRARY / "case-0002.html")
-            rows.append((f"Output, N={size}", f"{html_bytes / total_pages / 1024:.0f} KB HTML per page",
-                         "", "", f"typical page {(html_size + assets) / 1024:.0f} KB "
-                         f"({html_size / 1024:.0f} KB HTML + {assets / 1024:.0f} KB CSS/JS)"))
+            rows.append(
+                (
+                    f"Output, N={size}",
+                    f"{html_bytes / total_pages / 1024:.0f} KB HTML per page",
+                    "",
+                    "",
+                    f"typical page {(html_size + assets) / 1024:.0f} KB "
+                    f"({html_size / 1024:.0f} KB HTML + {assets / 1024:.0f} KB CSS/JS)",
+                )
+            )
         if len(args.sizes) >= 2 and (args.sizes[-1], 1) in results:
             small, large = args.sizes[0], args.sizes[-1]
-            rows.append((f"Growth, time({large}) / time({small}), -j 1",
-                         f"{results[(large, 1)][0] / results[(small, 1)][0]:.1f} "
-                         f"({results[(large, 1)][1] / results[(small, 1)][1]:.1f})", "", "",
-                         f"{large / small:.0f}x the pages"))
+            rows.append(
+                (
+                    f"Growth, time({large}) / time({small}), -j 1",
+                    f"{results[(large, 1)][0] / results[(small, 1)][0]:.1f} "
+                    f"({results[(large, 1)][1] / results[(small, 1)][1]:.1f})",
+                    "",
+                    "",
+                    f"{large / small:.0f}x the pages",
+                )
+            )
     except RuntimeError as error:
         print(f"\n{error}\nThe benchmark measures the guide, so the guide must build first.")
         return 1
@@ -373,7 +470,11 @@ def main(argv: list | None = None) -> int:
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
     print()
     for row in [header, tuple("-" * w for w in widths), *rows]:
-        print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip())
+        print(
+            "  ".join(
+                str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)
+            ).rstrip()
+        )
     print("\nTimes: median wall clock (median CPU time, user + system, of the build and its")
     print("workers: steadier on a shared machine).  Ratio: fast / stock, median of pairs run")
     print("back to back; incremental: of the -j 1 full build.")

@@ -28,6 +28,7 @@ profiling a build with hundreds of case studies:
 from __future__ import annotations
 
 import hashlib
+import inspect
 from collections import defaultdict
 from collections.abc import Iterable
 from importlib.metadata import distributions
@@ -50,8 +51,9 @@ if TYPE_CHECKING:
 # so a changed style or an upgraded library formats every list again.
 FORMATTER_VERSION = (
     apa_style.STYLE_VERSION,
-    hashlib.sha256(b"".join(Path(module.__file__).read_bytes()
-                            for module in (apa_style, links))).hexdigest(),
+    hashlib.sha256(
+        b"".join(Path(inspect.getfile(module)).read_bytes() for module in (apa_style, links))
+    ).hexdigest(),
     compat.installed("pybtex"),
     compat.installed("sphinxcontrib-bibtex"),
 )
@@ -66,9 +68,8 @@ def register_installed_plugins() -> None:
         if group.removesuffix(".aliases").removesuffix(".suffixes") in pybtex_groups:
             if name not in pybtex_registered.get(group, {}):
                 pybtex.plugin.register_plugin(group, name, entry_point.load(), force=True)
-        elif group in bibtex_registered:
-            if name not in bibtex_registered[group]:
-                bibtex_plugin.register_plugin(group, name, entry_point.load(), force=True)
+        elif group in bibtex_registered and name not in bibtex_registered[group]:
+            bibtex_plugin.register_plugin(group, name, entry_point.load(), force=True)
 
 
 class IndexedBibtexDomain(bibtex_domain.BibtexDomain):
@@ -77,6 +78,7 @@ class IndexedBibtexDomain(bibtex_domain.BibtexDomain):
     _cited_in: dict | None = None
     _cited_keys: tuple | None = None  # (docnames, keys in citation order)
     _first_citation: dict | None = None  # key -> its position in citation order
+    _formatted_before: dict | None = None  # the last build's formatted lists
 
     def env_updated(self) -> Iterable[str]:
         # Citations are all known now (reading is over); index them afresh.
@@ -98,27 +100,41 @@ class IndexedBibtexDomain(bibtex_domain.BibtexDomain):
     def get_formatted_entries(self, bibliography_key, docnames, tooltips, tooltips_style):
         """As the library's, reusing the last build's result when its inputs are the same."""
         if self._cited_in is None:
-            return super().get_formatted_entries(bibliography_key, docnames, tooltips,
-                                                 tooltips_style)
+            return super().get_formatted_entries(
+                bibliography_key, docnames, tooltips, tooltips_style
+            )
         bibliography = self.bibliographies[bibliography_key]
         if self._first_citation is None:
             self._first_citation = {}
             for position, key in enumerate(self.get_all_cited_keys(docnames)):
                 self._first_citation.setdefault(key, position)
+        first = self._first_citation
         # The library lists cited entries in citation order, then the rest in
         # .bib order (a stable sort keeps that).
-        listed = sorted((key for key, _ in self._filtered(bibliography_key, bibliography)),
-                        key=lambda key: self._first_citation.get(key, len(self._first_citation)))
-        inputs = (FORMATTER_VERSION, tuple(listed), bibliography.style, bibliography.keyprefix, tooltips,
-                  tooltips_style, tuple(sorted(
-                      (str(name), bibfile.mtime)
-                      for name, bibfile in self.bibdata.bibfiles.items())))
-        before = self._formatted_before.get(bibliography_key)
+        listed = sorted(
+            (key for key, _ in self._filtered(bibliography_key, bibliography)),
+            key=lambda key: first.get(key, len(first)),
+        )
+        inputs = (
+            FORMATTER_VERSION,
+            tuple(listed),
+            bibliography.style,
+            bibliography.keyprefix,
+            tooltips,
+            tooltips_style,
+            tuple(
+                sorted(
+                    (str(name), bibfile.mtime) for name, bibfile in self.bibdata.bibfiles.items()
+                )
+            ),
+        )
+        before = self._formatted_before.get(bibliography_key) if self._formatted_before else None
         if before is not None and before[0] == inputs:
             formatted = before[1]
         else:
-            formatted = list(super().get_formatted_entries(bibliography_key, docnames,
-                                                           tooltips, tooltips_style))
+            formatted = list(
+                super().get_formatted_entries(bibliography_key, docnames, tooltips, tooltips_style)
+            )
         self.data["formatted_lists"][bibliography_key] = (inputs, formatted)
         return iter(formatted)
 
@@ -145,18 +161,22 @@ class IndexedBibtexDomain(bibtex_domain.BibtexDomain):
         return self._filtered(bibliography_key, bibliography)
 
     def _filtered(self, bibliography_key, bibliography):
+        cited_in = self._cited_in or {}
         for entry in self.get_entries(bibliography.bibfiles):
             key = bibliography.keyprefix + entry.key
-            cited_docnames = set(self._cited_in.get(key, ()))
+            cited_docnames = set(cited_in.get(key, ()))
             visitor = compat.bibtex_filter_visitor()(
-                entry=entry, docname=bibliography_key.docname, cited_docnames=cited_docnames)
+                entry=entry, docname=bibliography_key.docname, cited_docnames=cited_docnames
+            )
             try:
                 success = visitor.visit(bibliography.filter_)
             except ValueError as err:
                 bibtex_domain.logger.warning(
-                    "syntax error in :filter: expression; %s" % err,
+                    f"syntax error in :filter: expression; {err}",
                     location=(bibliography_key.docname, bibliography.line),
-                    type="bibtex", subtype="filter_syntax_error")
+                    type="bibtex",
+                    subtype="filter_syntax_error",
+                )
                 success = bool(cited_docnames)
             if success or entry.key in bibliography.keys:
                 yield key, entry
@@ -171,9 +191,14 @@ def register(app: Sphinx) -> None:
     Outside them (see ``compat.TESTED``) the library's own domain and plugin
     look-up stay, with one warning: slower, and just as correct.
     """
-    app.add_config_value("guide_bibliography_speedups", True, "env", bool,
-                         description="Index citations and keep formatted reference lists "
-                                     "(False: sphinxcontrib-bibtex's own, slower)")
+    app.add_config_value(
+        "guide_bibliography_speedups",
+        True,
+        "env",
+        bool,
+        description="Index citations and keep formatted reference lists "
+        "(False: sphinxcontrib-bibtex's own, slower)",
+    )
     app.connect("config-inited", _install)
 
 

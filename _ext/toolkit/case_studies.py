@@ -18,7 +18,7 @@ else.  As Sphinx's todolist does, the directives leave a placeholder node and
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -28,6 +28,8 @@ from sphinx.util.texescape import escape as tex_escape
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+    from sphinx.util.typing import OptionSpec
 
 from .. import priorities
 from .domain import toolkit
@@ -46,12 +48,13 @@ class success_factor_matrix(nodes.General, nodes.Element):
 
 class CaseStudyList(SphinxDirective):
     has_content = False
-    option_spec = {"sector": directives.unchanged_required,
-                   "factor": directives.unchanged_required}
+    option_spec: ClassVar[OptionSpec] = {
+        "sector": directives.unchanged_required,
+        "factor": directives.unchanged_required,
+    }
 
     def run(self):
-        node = case_study_list(sector=self.options.get("sector"),
-                               factor=self.options.get("factor"))
+        node = case_study_list(sector=self.options.get("sector"), factor=self.options.get("factor"))
         self.set_source_info(node)
         record_generated(self.env, self.env.docname, "case-study-list", self.lineno, self.options)
         return [node]
@@ -67,7 +70,7 @@ class SuccessFactorMatrix(SphinxDirective):
         return [node]
 
 
-def _check_options(app, env) -> None:
+def _check_options(app: Sphinx, env: BuildEnvironment) -> None:
     """Unknown sector or factor in a list's filter: fail, with file and line."""
     known = {"sector": list(SECTORS), "factor": list(factor_pages(env))}
     generated = toolkit(env).generated
@@ -75,41 +78,57 @@ def _check_options(app, env) -> None:
         for use in generated[docname]:
             for option, value in use["options"].items():
                 if value not in known[option]:
-                    add_problem(env, Problem(
-                        relpath(env, docname), use["line"], f"{use['directive']} option '{option}'", value,
-                        f"{value!r} is not a {option}; {suggest(value, known[option])}"))
+                    add_problem(
+                        env,
+                        Problem(
+                            relpath(env, docname),
+                            use["line"],
+                            f"{use['directive']} option '{option}'",
+                            value,
+                            f"{value!r} is not a {option}; {suggest(value, known[option])}",
+                        ),
+                    )
 
 
 # -- Resolving ------------------------------------------------------------------
 
-def _resolve(app, doctree, fromdocname) -> None:
+
+def _resolve(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
     for node in list(doctree.findall(case_study_list)):
         node.replace_self(_list(app, fromdocname, node["sector"], node["factor"]))
-    for node in list(doctree.findall(success_factor_matrix)):
-        node.replace_self(_matrix(app, fromdocname))
+    for matrix in list(doctree.findall(success_factor_matrix)):
+        matrix.replace_self(_matrix(app, fromdocname))
 
 
-def _list(app, fromdocname, sector, factor) -> list:
+def _list(app: Sphinx, fromdocname: str, sector, factor) -> list:
     env = app.env
-    cases = [(docname, page) for docname, page in case_studies(env)
-             if (sector is None or page.get("sector") == sector)
-             and (factor is None or factor in page.get("success_factors", ()))]
+    cases = [
+        (docname, page)
+        for docname, page in case_studies(env)
+        if (sector is None or page.get("sector") == sector)
+        and (factor is None or factor in page.get("success_factors", ()))
+    ]
     if not cases:
         return [_empty_message(app, sector, factor)]
     items = nodes.bullet_list(classes=["case-study-list"])
     for docname, page in cases:
-        link = make_refnode(app.builder, fromdocname, docname, "",
-                            nodes.inline("", title(env, docname)))
+        link = make_refnode(
+            app.builder, fromdocname, docname, "", nodes.inline("", title(env, docname))
+        )
         about = f" ({page.get('organisation', '')}, {page.get('year', '')}). "
-        items += nodes.list_item("", nodes.paragraph(
-            "", "", link, nodes.Text(about + page.get("description", ""))))
+        items += nodes.list_item(
+            "", nodes.paragraph("", "", link, nodes.Text(about + page.get("description", "")))
+        )
     return [items]
 
 
-def _empty_message(app, sector, factor):
-    scope = " and ".join(filter(None, (
-        f"the {sector} sector" if sector else "",
-        "this success factor" if factor else "")))
+def _empty_message(app: Sphinx, sector, factor):
+    scope = " and ".join(
+        filter(
+            None,
+            (f"the {sector} sector" if sector else "", "this success factor" if factor else ""),
+        )
+    )
     text = f"No case studies yet{' for ' + scope if scope else ''}. Know a good example? "
     paragraph = nodes.paragraph("", text, classes=["case-study-list-empty"])
     url = app.config.guide_contribute_url
@@ -121,26 +140,28 @@ def _empty_message(app, sector, factor):
     return paragraph
 
 
-def _matrix(app, fromdocname) -> list:
+def _matrix(app: Sphinx, fromdocname: str) -> list:
     env = app.env
     factors = factor_pages(env)
     cases = case_studies(env)
     caption = "Which success factors each case study illustrates"
     if app.builder.format == "html":
-        return [nodes.raw("", _matrix_html(app, fromdocname, factors, cases, caption),
-                          format="html")]
+        return [
+            nodes.raw("", _matrix_html(app, fromdocname, factors, cases, caption), format="html")
+        ]
     if app.builder.format == "latex":
         return [nodes.raw("", _matrix_latex(env, factors, cases, caption), format="latex")]
     # Other builders (text, man...): one line per case.
     items = nodes.bullet_list()
     for docname, page in cases:
         shown = [title(env, factors[f]) for f in factors if f in page.get("success_factors", ())]
-        items += nodes.list_item("", nodes.paragraph(
-            "", f"{title(env, docname)}: {', '.join(shown)}"))
+        items += nodes.list_item(
+            "", nodes.paragraph("", f"{title(env, docname)}: {', '.join(shown)}")
+        )
     return [nodes.rubric("", caption), items]
 
 
-def _matrix_html(app, fromdocname, factors, cases, caption) -> str:
+def _matrix_html(app: Sphinx, fromdocname: str, factors, cases, caption) -> str:
     env = app.env
 
     def href(docname):
@@ -148,8 +169,9 @@ def _matrix_html(app, fromdocname, factors, cases, caption) -> str:
 
     head = "".join(
         f'<th scope="col" class="factor"><a href="{href(docname)}">'
-        f'{escape(title(env, docname))}</a></th>'
-        for docname in factors.values())
+        f"{escape(title(env, docname))}</a></th>"
+        for docname in factors.values()
+    )
     rows = []
     for docname, page in cases:
         cells = []
@@ -158,24 +180,27 @@ def _matrix_html(app, fromdocname, factors, cases, caption) -> str:
                 cells.append(
                     f'<td class="mark"><a href="{href(docname)}">'
                     '<span aria-hidden="true">✓</span>'
-                    '<span class="toolkit-visually-hidden">Yes</span></a></td>')
+                    '<span class="toolkit-visually-hidden">Yes</span></a></td>'
+                )
             else:
                 cells.append('<td><span class="toolkit-visually-hidden">No</span></td>')
         rows.append(
             f'<tr><th scope="row"><a href="{href(docname)}">{escape(title(env, docname))}</a>'
             f'<span class="matrix-year"> ({page.get("year", "")})</span></th>'
-            f'{"".join(cells)}</tr>')
+            f"{''.join(cells)}</tr>"
+        )
     if not cases:
         rows.append(f'<tr><td colspan="{len(factors) + 1}">No case studies yet.</td></tr>')
     return (
         '<div class="success-factor-matrix" role="region" tabindex="0" '
         f'aria-label="{escape(caption)}">'
-        f'<table><caption>{escape(caption)}</caption>'
+        f"<table><caption>{escape(caption)}</caption>"
         f'<thead><tr><th scope="col">Case study</th>{head}</tr></thead>'
-        f'<tbody>{"".join(rows)}</tbody></table></div>')
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
 
 
-def _matrix_latex(env, factors, cases, caption) -> str:
+def _matrix_latex(env: BuildEnvironment, factors, cases, caption) -> str:
     # A table that fits the page: the case column wraps, each factor column
     # is a tick wide, factor names stand in rotated headers, and a longtable
     # breaks across pages when there are many cases.
@@ -185,28 +210,41 @@ def _matrix_latex(env, factors, cases, caption) -> str:
     columns = "|>{\\raggedright\\arraybackslash}p{0.36\\linewidth}|" + "c|" * len(factors)
     head = " & ".join(
         [r"\textbf{Case study}"]
-        + [rf"\rotatebox{{90}}{{\hspace{{0.4em}}{link(docname, tex_escape(title(env, docname)))}"
-           r"\hspace{0.8em}}"
-           for docname in factors.values()])
+        + [
+            rf"\rotatebox{{90}}{{\hspace{{0.4em}}{link(docname, tex_escape(title(env, docname)))}"
+            r"\hspace{0.8em}}"
+            for docname in factors.values()
+        ]
+    )
     rows = []
     for docname, page in cases:
-        marks = [link(docname, r"$\checkmark$") if factor in page.get("success_factors", ()) else ""
-                 for factor in factors]
-        rows.append(" & ".join(
-            [link(docname, tex_escape(title(env, docname))) + f" ({page.get('year', '')})"]
-            + marks) + r" \\ \hline")
-    return "\n".join([
-        r"\begingroup\small",
-        rf"\begin{{longtable}}{{{columns}}}",
-        # Unnumbered: the guide numbers no other table, and the matrix is
-        # shown on more than one page.
-        rf"\caption*{{{tex_escape(caption)}}}\\ \hline",
-        head + r" \\ \hline",
-        r"\endhead",
-        *rows,
-        r"\end{longtable}",
-        r"\endgroup",
-    ])
+        marks = [
+            link(docname, r"$\checkmark$") if factor in page.get("success_factors", ()) else ""
+            for factor in factors
+        ]
+        rows.append(
+            " & ".join(
+                [
+                    link(docname, tex_escape(title(env, docname))) + f" ({page.get('year', '')})",
+                    *marks,
+                ]
+            )
+            + r" \\ \hline"
+        )
+    return "\n".join(
+        [
+            r"\begingroup\small",
+            rf"\begin{{longtable}}{{{columns}}}",
+            # Unnumbered: the guide numbers no other table, and the matrix is
+            # shown on more than one page.
+            rf"\caption*{{{tex_escape(caption)}}}\\ \hline",
+            head + r" \\ \hline",
+            r"\endhead",
+            *rows,
+            r"\end{longtable}",
+            r"\endgroup",
+        ]
+    )
 
 
 def setup(app: Sphinx) -> None:

@@ -10,7 +10,7 @@ purge or merge handlers.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sphinx.domains import Domain
 
@@ -33,7 +33,7 @@ class ToolkitDomain(Domain):
     name = "toolkit"
     label = "Toolkit"
     data_version = 1
-    initial_data: dict[str, Any] = {name: {} for name in PER_PAGE}
+    initial_data: ClassVar[dict[str, Any]] = {name: {} for name in PER_PAGE}
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -33,6 +33,8 @@ from sphinx.util.texescape import escape as tex_escape
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+    from sphinx.util.typing import OptionSpec
 
 from .. import priorities
 from .domain import toolkit
@@ -58,7 +60,7 @@ class self_assessment(nodes.General, nodes.Element):
 
 class SelfCheck(SphinxDirective):
     has_content = True
-    option_spec = {"id": directives.unchanged_required}
+    option_spec: ClassVar[OptionSpec] = {"id": directives.unchanged_required}
 
     def run(self):
         env, docname = self.env, self.env.docname
@@ -67,27 +69,52 @@ class SelfCheck(SphinxDirective):
         factor = page.get("factor")
         where = relpath(env, docname)
         if factor is None:
-            report(env, docname, Problem(
-                where, self.lineno, "self-check", qid,
-                f"{qid!r}: questions belong on a success factor page "
-                "(page_type: success-factor); move this self-check there"))
+            report(
+                env,
+                docname,
+                Problem(
+                    where,
+                    self.lineno,
+                    "self-check",
+                    qid,
+                    f"{qid!r}: questions belong on a success factor page "
+                    "(page_type: success-factor); move this self-check there",
+                ),
+            )
             return []
         if not re.fullmatch(rf"{re.escape(factor)}-[a-z0-9]+(-[a-z0-9]+)*", qid):
-            report(env, docname, Problem(
-                where, self.lineno, "self-check option 'id'", qid,
-                f"{qid!r} must start with the page's factor id and a hyphen, then "
-                f"lower-case words joined by hyphens, e.g. '{factor}-champion'"))
+            report(
+                env,
+                docname,
+                Problem(
+                    where,
+                    self.lineno,
+                    "self-check option 'id'",
+                    qid,
+                    f"{qid!r} must start with the page's factor id and a hyphen, then "
+                    f"lower-case words joined by hyphens, e.g. '{factor}-champion'",
+                ),
+            )
             return []
         if not self.content:
-            report(env, docname, Problem(
-                where, self.lineno, "self-check", qid,
-                f"{qid!r} has no question: write it inside the directive"))
+            report(
+                env,
+                docname,
+                Problem(
+                    where,
+                    self.lineno,
+                    "self-check",
+                    qid,
+                    f"{qid!r} has no question: write it inside the directive",
+                ),
+            )
             return []
         node = self_check(ids=[qid])
         node += self.parse_content_to_nodes()
         self.set_source_info(node)
         toolkit(env).self_checks.setdefault(docname, []).append(
-            {"id": qid, "text": " ".join(node.astext().split()), "line": self.lineno})
+            {"id": qid, "text": " ".join(node.astext().split()), "line": self.lineno}
+        )
         return [node]
 
 
@@ -102,7 +129,7 @@ class SelfAssessment(SphinxDirective):
         return [node]
 
 
-def _check_unique_ids(app, env) -> None:
+def _check_unique_ids(app: Sphinx, env: BuildEnvironment) -> None:
     """A question id used twice fails the build, naming both files."""
     first: dict = {}
     self_checks = toolkit(env).self_checks
@@ -111,17 +138,25 @@ def _check_unique_ids(app, env) -> None:
             qid = question["id"]
             if qid in first:
                 other_doc, other_line = first[qid]
-                add_problem(env, Problem(
-                    relpath(env, docname), question["line"], "self-check option 'id'", qid,
-                    f"{qid!r} is already used by a question in "
-                    f"{relpath(env, other_doc)}:{other_line}; give this one its own id"))
+                add_problem(
+                    env,
+                    Problem(
+                        relpath(env, docname),
+                        question["line"],
+                        "self-check option 'id'",
+                        qid,
+                        f"{qid!r} is already used by a question in "
+                        f"{relpath(env, other_doc)}:{other_line}; give this one its own id",
+                    ),
+                )
             else:
                 first[qid] = (docname, question["line"])
 
 
 # -- The factor page: "Questions to ask yourself" -----------------------------
 
-def _gather_questions(app, doctree) -> None:
+
+def _gather_questions(app: Sphinx, doctree: nodes.document) -> None:
     """Put the page's questions in one list where the first one stands."""
     questions = list(doctree.findall(self_check))
     if not questions:
@@ -139,36 +174,48 @@ def _gather_questions(app, doctree) -> None:
         question.parent.remove(question)
 
 
-def _link_to_assessment(app, doctree, fromdocname) -> None:
+def _link_to_assessment(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
     pages = toolkit(app.env).assessment_pages
     for block in list(doctree.findall(self_check_list)):
         if app.builder.format == "html":
             # A heading among the page's h2 sections.  (In the PDF a page
             # may be a chapter or a section, so the rubric keeps its default,
             # a small unnumbered heading, rather than a fixed level.)
-            block[0]["heading-level"] = 2
+            cast(nodes.Element, block[0])["heading-level"] = 2
         container = nodes.container(classes=["self-check-list"])
         container += block.children
         if pages:
             # The factor's group has an anchor in HTML only (the PDF's
             # worksheet is raw LaTeX without labels): link to the page there.
             anchor = f"sa-{block['factor']}" if app.builder.format == "html" else ""
-            link = make_refnode(app.builder, fromdocname, pages[0], anchor,
-                                nodes.inline("", "Answer them in the self-assessment"))
-            container += nodes.paragraph("", "", link, nodes.Text(
-                ", which keeps your answers for every success factor in one place."))
+            link = make_refnode(
+                app.builder,
+                fromdocname,
+                pages[0],
+                anchor,
+                nodes.inline("", "Answer them in the self-assessment"),
+            )
+            container += nodes.paragraph(
+                "",
+                "",
+                link,
+                nodes.Text(", which keeps your answers for every success factor in one place."),
+            )
         block.replace_self(container)
 
 
 # -- The self-assessment ------------------------------------------------------
 
-def _groups(env):
+
+def _groups(env: BuildEnvironment):
     """(factor id, factor page, questions) in table of contents order."""
-    return [(factor, docname, toolkit(env).self_checks.get(docname, []))
-            for factor, docname in factor_pages(env).items()]
+    return [
+        (factor, docname, toolkit(env).self_checks.get(docname, []))
+        for factor, docname in factor_pages(env).items()
+    ]
 
 
-def _resolve_assessment(app, doctree, fromdocname) -> None:
+def _resolve_assessment(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
     for node in list(doctree.findall(self_assessment)):
         groups = _groups(app.env)
         if app.builder.format == "html":
@@ -179,7 +226,7 @@ def _resolve_assessment(app, doctree, fromdocname) -> None:
             node.replace_self(_plain(app.env, groups))
 
 
-def _html(app, fromdocname, groups) -> str:
+def _html(app: Sphinx, fromdocname: str, groups) -> str:
     env = app.env
     total = sum(len(questions) for _, _, questions in groups)
     parts = [
@@ -187,7 +234,7 @@ def _html(app, fromdocname, groups) -> str:
         # Shown by the script: without it, the page is a checklist to read.
         '<div class="sa-toolbar" data-needs-script hidden>'
         f'<p class="sa-overall"><span class="sa-overall-progress">0 of {total} answered</span>'
-        ' overall. Your answers stay in this browser only.</p>'
+        " overall. Your answers stay in this browser only.</p>"
         '<button type="button" class="sa-print">Print summary</button> '
         '<button type="button" class="sa-reset">Clear all answers</button></div>',
     ]
@@ -199,45 +246,53 @@ def _html(app, fromdocname, groups) -> str:
             f'aria-labelledby="sa-{escape(factor)}-title" data-factor="{escape(factor)}">'
             f'<h2 id="sa-{escape(factor)}-title"><a href="{href}">{name}</a></h2>'
             f'<p class="sa-progress" aria-live="polite" data-needs-script hidden>'
-            f'0 of {len(questions)} answered</p>')
+            f"0 of {len(questions)} answered</p>"
+        )
         if not questions:
-            parts.append(f'<p>No questions yet for {name}.</p>')
+            parts.append(f"<p>No questions yet for {name}.</p>")
         for question in questions:
             qid = escape(question["id"])
             choices = "".join(
                 f'<label><input type="radio" name="sa-{qid}" value="{value}"> {label}</label>'
-                for value, label in ANSWERS)
+                for value, label in ANSWERS
+            )
             parts.append(
                 f'<fieldset class="sa-question" id="{qid}" data-question="{qid}">'
-                f'<legend>{escape(question["text"])}</legend>'
-                f'<div class="sa-choices">{choices}</div></fieldset>')
+                f"<legend>{escape(question['text'])}</legend>"
+                f'<div class="sa-choices">{choices}</div></fieldset>'
+            )
         parts.append("</section>")
     parts.append("</div>")
     return "\n".join(parts)
 
 
-def _latex(env, groups) -> str:
+def _latex(env: BuildEnvironment, groups) -> str:
     box = r"$\square$\,"
-    answers = r"\quad ".join(box + tex_escape(label.lower() if value != "n/a" else "n/a")
-                             for value, label in ANSWERS)
+    answers = r"\quad ".join(
+        box + tex_escape(label.lower() if value != "n/a" else "n/a") for value, label in ANSWERS
+    )
     lines = [r"\par\noindent Tick one box for each question.\par"]
-    for factor, docname, questions in groups:
+    for _factor, docname, questions in groups:
         name = tex_escape(title(env, docname))
-        lines.append(rf"\par\medskip\noindent\textbf{{\hyperref[\detokenize{{{docname}::doc}}]"
-                     rf"{{\sphinxcrossref{{{name}}}}}}}\par\nopagebreak")
+        lines.append(
+            rf"\par\medskip\noindent\textbf{{\hyperref[\detokenize{{{docname}::doc}}]"
+            rf"{{\sphinxcrossref{{{name}}}}}}}\par\nopagebreak"
+        )
         if not questions:
             lines.append(r"\par\noindent No questions yet.\par")
             continue
         lines.append(r"\begin{enumerate}")
         for question in questions:
-            lines.append(rf"\item {tex_escape(question['text'])}\par\nopagebreak"
-                         rf"\smallskip\noindent {answers}")
+            lines.append(
+                rf"\item {tex_escape(question['text'])}\par\nopagebreak"
+                rf"\smallskip\noindent {answers}"
+            )
         lines.append(r"\end{enumerate}")
     return "\n".join(lines)
 
 
-def _plain(env, groups) -> list:
-    result = []
+def _plain(env: BuildEnvironment, groups) -> list:
+    result: list[nodes.Element] = []
     for _factor, docname, questions in groups:
         result.append(nodes.rubric("", title(env, docname)))
         items = nodes.bullet_list()
@@ -247,7 +302,13 @@ def _plain(env, groups) -> list:
     return result
 
 
-def _add_assets(app, pagename, templatename, context, doctree) -> None:
+def _add_assets(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
     # The script and its styles load on the self-assessment page only.
     if pagename in toolkit(app.env).data["assessment_pages"]:
         app.add_css_file("self-assessment.css")
