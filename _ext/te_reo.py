@@ -92,8 +92,20 @@ class SearchEnglishMacronBlind(SearchEnglish):
         )
     )
 
+    def __init__(self, options: dict[str, str]) -> None:
+        super().__init__(options)
+        # Sphinx stems each page's words afresh (it memoises per page only),
+        # and the Porter stemmer was about a tenth of a full build at 600
+        # case studies.  One builder's index uses one instance; the cache
+        # holds one entry per distinct word of the site.
+        self._stems: dict[str, str] = {}
+
     def stem(self, word: str) -> str:
-        return super().stem(fold(word))
+        try:
+            return self._stems[word]
+        except KeyError:
+            stemmed = self._stems[word] = super().stem(fold(word))
+            return stemmed
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

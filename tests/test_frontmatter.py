@@ -279,3 +279,33 @@ def test_a_key_given_twice_is_reported_with_both_lines():
     fm = parse_text("---\npage_type: guidance\nowner: A\nowner: B\n---\n", "x.md")
     _, problems = check(fm)
     assert "x.md:4: owner: 'owner' appears twice (first on line 3); keep one" in map(str, problems)
+
+
+def test_libyaml_reads_front_matter_as_the_pure_python_parser_does(monkeypatch):
+    """parse_text reads with libyaml for speed; what it finds must not change."""
+    import yaml
+    from conftest import REPO
+
+    from _ext.toolkit import frontmatter
+
+    texts = [
+        path.read_text(encoding="utf-8")
+        for path in sorted(REPO.glob("**/*.md"))
+        if not {".venv", "node_modules", "_build"} & set(path.parts)
+    ]
+    texts += [
+        "---\npage_type: guidance\nowner: [A\n---\n",  # a YAML error
+        "---\npage_type: guidance\n  owner: A\n---\n",
+        "---\n- a list\n---\n",
+        "---\nlast_reviewed: 2026-02-30\nyear: 0x10\nempty:\ntilde: ~\n---\n",
+    ]
+
+    def read_all():
+        return [
+            (fm.values, fm.lines, [str(p) for p in fm.problems], fm.present)
+            for fm in (frontmatter.parse_text(text, "x.md") for text in texts)
+        ]
+
+    fast = read_all()
+    monkeypatch.setattr(frontmatter, "_FAST_LOADER", yaml.SafeLoader)
+    assert read_all() == fast

@@ -71,3 +71,15 @@ def test_search_summary_shows_the_passage_with_the_macron_spelling(app):
         browser.wait_for_selector("#search-results ul.search li p.context", timeout=15000)
         summary = browser.inner_text("#search-results ul.search li p.context")
     assert "council in Ōtorohanga posts" in summary
+
+
+def test_search_stems_each_word_once_and_as_the_english_stemmer_does():
+    """The cache changes how often a word is stemmed, not its stem."""
+    from sphinx.search.en import SearchEnglish
+
+    from _ext.te_reo import SearchEnglishMacronBlind
+
+    words = ["Māori", "maori", "organisations", "running", "Ōtorohanga", "organisations"]
+    language, english = SearchEnglishMacronBlind({}), SearchEnglish({})
+    assert [language.stem(word) for word in words] == [english.stem(fold(word)) for word in words]
+    assert len(language._stems) == len(set(words))

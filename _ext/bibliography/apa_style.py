@@ -136,10 +136,14 @@ def _surname(person: Person) -> str:
     return " ".join(plain(n) for n in person.prelast_names + person.last_names)
 
 
+@functools.cache
+def _initial(name: str) -> str:
+    """'Andreas' -> 'A.'; cached like plain(): citations are sorted by it."""
+    return str(Text.from_latex(name).abbreviate())
+
+
 def _initials(person: Person) -> str:
-    return " ".join(
-        str(Text.from_latex(n).abbreviate()) for n in person.first_names + person.middle_names
-    )
+    return " ".join(_initial(n) for n in person.first_names + person.middle_names)
 
 
 def _title_plain(entry: Entry) -> str:

@@ -22,6 +22,7 @@ hanging indent and no ``[label]`` in front, in HTML and in LaTeX alike.
 from __future__ import annotations
 
 import ast
+from itertools import takewhile
 from typing import TYPE_CHECKING, cast
 
 from docutils import nodes
@@ -108,7 +109,10 @@ def _bibliography_for_page(
 def append_references(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
     domain = cite_domain(env)
-    refs = [ref for ref in domain.citation_refs if ref.docname == env.docname]
+    # This page's citations are the last ones recorded: Sphinx purges a page's
+    # before reading it again, and the cite role records them as it reads.
+    # Scanning every page's made reading quadratic in the number of pages.
+    refs = list(takewhile(lambda ref: ref.docname == env.docname, reversed(domain.citation_refs)))
     if not refs or any(True for _node in doctree.findall(bibliography_node)):
         return
     line = min(ref.line or 0 for ref in refs)

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 import pybtex.plugin
 import sphinxcontrib.bibtex.domain as bibtex_domain
 import sphinxcontrib.bibtex.plugin as bibtex_plugin
+from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 
 from .. import compat
 from . import apa_style, links
@@ -79,6 +80,7 @@ class IndexedBibtexDomain(bibtex_domain.BibtexDomain):
     _cited_keys: tuple | None = None  # (docnames, keys in citation order)
     _first_citation: dict | None = None  # key -> its position in citation order
     _formatted_before: dict | None = None  # the last build's formatted lists
+    _citations_of: dict | None = None  # key -> its positions in self.citations
 
     def env_updated(self) -> Iterable[str]:
         # Citations are all known now (reading is over); index them afresh.
@@ -96,6 +98,30 @@ class IndexedBibtexDomain(bibtex_domain.BibtexDomain):
             return super().env_updated()
         finally:
             self._formatted_before = None
+            # The library has just made this build's citations.
+            self._citations_of = None
+
+    def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
+        """As the library's, shown only the citations of the keys cited.
+
+        For each citation in the text the library scans every entry of every
+        reference list of the site (``self.citations``): citations x entries,
+        quadratic in the number of pages.  It is given those of the cited
+        keys instead, in the same order, so its answer is the same.
+        """
+        if self._citations_of is None:
+            index = defaultdict(list)
+            for position, citation in enumerate(self.citations):
+                index[citation.key].append(position)
+            self._citations_of = index
+        keys = {citation_target.key for citation_target in parse_citation_targets(target)}
+        every = self.data["citations"]
+        positions = sorted(p for key in keys for p in self._citations_of.get(key, ()))
+        self.data["citations"] = [every[position] for position in positions]
+        try:
+            return super().resolve_xref(env, fromdocname, builder, typ, target, node, contnode)
+        finally:
+            self.data["citations"] = every
 
     def get_formatted_entries(self, bibliography_key, docnames, tooltips, tooltips_style):
         """As the library's, reusing the last build's result when its inputs are the same."""
@@ -104,17 +130,7 @@ class IndexedBibtexDomain(bibtex_domain.BibtexDomain):
                 bibliography_key, docnames, tooltips, tooltips_style
             )
         bibliography = self.bibliographies[bibliography_key]
-        if self._first_citation is None:
-            self._first_citation = {}
-            for position, key in enumerate(self.get_all_cited_keys(docnames)):
-                self._first_citation.setdefault(key, position)
-        first = self._first_citation
-        # The library lists cited entries in citation order, then the rest in
-        # .bib order (a stable sort keeps that).
-        listed = sorted(
-            (key for key, _ in self._filtered(bibliography_key, bibliography)),
-            key=lambda key: first.get(key, len(first)),
-        )
+        listed = [key for key, _entry in self.get_sorted_entries(bibliography_key, docnames)]
         inputs = (
             FORMATTER_VERSION,
             tuple(listed),
@@ -137,6 +153,28 @@ class IndexedBibtexDomain(bibtex_domain.BibtexDomain):
             )
         self.data["formatted_lists"][bibliography_key] = (inputs, formatted)
         return iter(formatted)
+
+    def get_sorted_entries(self, bibliography_key, docnames):
+        """As the library's, ordered by a position lookup.
+
+        The library walks every citation of the site for each reference
+        list: lists x citations.  It lists cited entries in citation order,
+        then the rest in .bib order; a stable sort by first citation does too.
+        """
+        if self._cited_in is None:
+            return super().get_sorted_entries(bibliography_key, docnames)
+        first = self._first_citations(docnames)
+        entries = dict(self._filtered(bibliography_key, self.bibliographies[bibliography_key]))
+        return iter(sorted(entries.items(), key=lambda item: first.get(item[0], len(first))))
+
+    def _first_citations(self, docnames) -> dict[str, int]:
+        """Each cited key's position of first citation, in page order."""
+        if self._first_citation is None:
+            first: dict[str, int] = {}
+            for position, key in enumerate(self.get_all_cited_keys(docnames)):
+                first.setdefault(key, position)
+            self._first_citation = first
+        return self._first_citation
 
     def get_all_cited_keys(self, docnames):
         """As the library's, computed once per build, with a position lookup.
