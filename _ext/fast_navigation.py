@@ -166,7 +166,14 @@ def _build_template(app: Sphinx, folder: str) -> _Template | None:
     # Called on html-page-context only: the builder writes HTML.
     builder = cast(StandaloneHTMLBuilder, app.builder)
     probe = _probe(folder)
-    tree = global_toctree_for_doc(app.env, probe, builder, tags=builder.tags, **FURO_TOCTREE_ARGS)
+    # The top folder's tree was resolved for the titles' fingerprint when
+    # reading ended (nothing changes the tree since): resolving the whole
+    # site's tree again cost as much as writing a page or two.
+    tree = _resolved_trees.pop(builder, None) if probe == PROBE_DOCNAME else None
+    if tree is None:
+        tree = global_toctree_for_doc(
+            app.env, probe, builder, tags=builder.tags, **FURO_TOCTREE_ARGS
+        )
     if tree is None:
         return None
 
@@ -277,6 +284,9 @@ def _marker_in(classes: Iterable[str]) -> int:
 # One dict of templates per builder, keyed by output folder; emptied when a
 # build starts writing, so every build works from its own environment.
 _templates: weakref.WeakKeyDictionary[Any, dict] = weakref.WeakKeyDictionary()
+# The global tree as seen from the top folder, per builder: resolved on
+# env-updated for the titles' fingerprint, used once by _build_template.
+_resolved_trees: weakref.WeakKeyDictionary[Any, nodes.Element] = weakref.WeakKeyDictionary()
 
 
 def _tree_is_modelled(env: BuildEnvironment) -> bool:
@@ -387,6 +397,10 @@ def _titles_fingerprint(app: Sphinx, env: BuildEnvironment) -> str:
         env, PROBE_DOCNAME, app.builder, tags=app.builder.tags, **FURO_TOCTREE_ARGS
     )
     digest.update((tree.pformat() if tree is not None else "").encode())
+    if tree is not None:
+        _resolved_trees[app.builder] = tree
+    else:
+        _resolved_trees.pop(app.builder, None)
     for docname in sorted(env.titles):
         digest.update(f"\0{docname}\0{env.titles[docname].astext()}".encode())
     for label, (docname, _anchor, title) in sorted(env.domains.standard_domain.labels.items()):

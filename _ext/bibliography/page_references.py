@@ -52,12 +52,17 @@ def _last_top_section(doctree: nodes.document) -> nodes.Element:
 
 
 def _bibliography_for_page(
-    env: BuildEnvironment, doctree: nodes.document, line: int
+    env: BuildEnvironment, doctree: nodes.document, line: int, cited: set[str]
 ) -> bibliography_node:
     """A bibliography of the works this page cites, as the directive makes one.
 
     Mirrors sphinxcontrib-bibtex's BibliographyDirective.run() with the
-    filter ``docname in docnames`` (entries cited on this page).
+    filter ``docname in docnames`` (entries cited on this page).  The
+    directive makes a citation node for every entry of the .bib files, as it
+    cannot know which its filter keeps; this list keeps only the entries
+    cited on the page, so it needs nodes for those only (kept in the
+    environment: a node for every entry on every page made the saved
+    environment, loaded by every build, several times larger).
     """
     domain = cite_domain(env)
     docname = env.docname
@@ -80,6 +85,8 @@ def _bibliography_for_page(
     doctree.note_explicit_target(node, node)
     citation_nodes: dict[str, nodes.Element] = {}
     for entry in domain.get_entries(bibfiles):
+        if entry.key not in cited:
+            continue
         citation = nodes.citation(
             ids=make_ids(
                 docname=docname,
@@ -119,7 +126,8 @@ def append_references(app: Sphinx, doctree: nodes.document) -> None:
     section = nodes.section("", nodes.title("", _(SECTION_TITLE)), names=["references"])
     section["classes"].append("page-references")
     doctree.note_implicit_target(section, section)
-    section += _bibliography_for_page(env, doctree, line)
+    cited = {target.key for ref in refs for target in ref.targets}
+    section += _bibliography_for_page(env, doctree, line, cited)
     _last_top_section(doctree).append(section)
 
 

@@ -27,6 +27,7 @@ profiling a build with hundreds of case studies:
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import inspect
 from collections import defaultdict
@@ -71,6 +72,10 @@ def register_installed_plugins() -> None:
                 pybtex.plugin.register_plugin(group, name, entry_point.load(), force=True)
         elif group in bibtex_registered and name not in bibtex_registered[group]:
             bibtex_plugin.register_plugin(group, name, entry_point.load(), force=True)
+
+
+# The filter "entries cited on this page", as sphinxcontrib-bibtex parses it.
+CITED_HERE = ast.dump(ast.parse("docname in docnames"))
 
 
 class IndexedBibtexDomain(bibtex_domain.BibtexDomain):
@@ -200,8 +205,19 @@ class IndexedBibtexDomain(bibtex_domain.BibtexDomain):
 
     def _filtered(self, bibliography_key, bibliography):
         cited_in = self._cited_in or {}
+        # Every page's own list (page_references) has this filter: evaluated
+        # directly, as the library's visitor would, instead of walking its
+        # syntax tree for every entry of every list in every build.
+        cited_here = ast.dump(bibliography.filter_) == CITED_HERE
         for entry in self.get_entries(bibliography.bibfiles):
             key = bibliography.keyprefix + entry.key
+            if cited_here:
+                if (
+                    bibliography_key.docname in cited_in.get(key, ())
+                    or entry.key in bibliography.keys
+                ):
+                    yield key, entry
+                continue
             cited_docnames = set(cited_in.get(key, ()))
             visitor = compat.bibtex_filter_visitor()(
                 entry=entry, docname=bibliography_key.docname, cited_docnames=cited_docnames
