@@ -140,7 +140,7 @@ review-report: $(VENV)/.docs-installed ## Pages overdue or due for review within
 # --- Performance ---------------------------------------------------------------
 
 .PHONY: bench
-bench: $(VENV)/.docs-installed ## Time builds at 60 and 600 case studies against the targets (~6 min; BENCH_ARGS="--repeat 3" for medians)
+bench: $(VENV)/.docs-installed ## Time builds at 60 and 600 case studies against the targets (~5 min on an idle machine; BENCH_ARGS="--repeat 3" for medians)
 	$(BIN)/python -m tools.bench $(BENCH_ARGS)
 
 # --- Housekeeping --------------------------------------------------------------
