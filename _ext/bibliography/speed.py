@@ -1,6 +1,6 @@
 """The bibliography's build cost grows with the number of pages, not its square.
 
-Two costs of pybtex and sphinxcontrib-bibtex (pinned versions) showed up when
+These costs of pybtex and sphinxcontrib-bibtex (pinned versions) showed up when
 profiling a build with hundreds of case studies:
 
 - Finding a plugin (a citation style, the plain-text backend) scans the
@@ -14,8 +14,16 @@ profiling a build with hundreds of case studies:
   of the site: pages x entries x citations, quadratic in the number of
   pages.  Then, for each list again, it sorts every citation of the site
   into page order with a linear search for each.  ``IndexedBibtexDomain``
-  answers both from an index and a sort made once per build.  Its answers
-  are the same, so the output is unchanged.
+  answers both from an index and a sort made once per build, and orders
+  each list's entries by a first-citation lookup instead of walking every
+  citation of the site again.  The per-page lists' filter ("docname in
+  docnames") is evaluated directly, not by walking its syntax tree for
+  every entry of every list in every build.  Its answers are the same, so
+  the output is unchanged.
+- Resolving each citation in the text, the library scans every entry of
+  every reference list of the site for the cited keys: citations x
+  entries.  ``resolve_xref`` gives it only those of the cited keys, from
+  an index by key, in the same order.
 - Every build, even one that read a single page, formats every reference
   list of the site again (most of an incremental build's time at 500 case
   studies).  A list's formatted entries depend only on which entries it
