@@ -91,15 +91,24 @@ livehtml: $(VENV)/.docs-installed ## Serve the site on http://127.0.0.1:8000 (LI
 
 # --- Testing -------------------------------------------------------------------
 
+# The code checks come first: they take seconds, the tests minutes.
 .PHONY: test
-test: $(VENV)/.test-installed node_modules/.installed ## Run the test suite (pytest)
+test: $(VENV)/.test-installed node_modules/.installed lint-code ## Check the code (lint-code), then run the test suite (pytest)
 	$(BIN)/python -m pytest $(PYTESTOPTS)
 
 # --- Quality checks --------------------------------------------------------------
 
 .PHONY: lint
-lint: $(VENV)/.test-installed ## Check the pages' spelling, macrons (Māori, Taupō) and New Zealand spelling
+lint: $(VENV)/.test-installed lint-code ## Check the pages' spelling, macrons (Māori, Taupō) and NZ spelling, and the code
 	$(BIN)/python -m tools.content_lint
+
+# Settings in pyproject.toml; `$(BIN)/ruff check --fix . && $(BIN)/ruff format .`
+# fixes most of what the first two report.
+.PHONY: lint-code
+lint-code: $(VENV)/.test-installed ## Check the Python code: ruff (lint and format) and mypy (types)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 .PHONY: check-links
 check-links: $(VENV)/.test-installed ## Check every internal link and #anchor of the built site (offline; run make html first)
@@ -146,7 +155,7 @@ review-report: $(VENV)/.docs-installed ## Pages overdue or due for review within
 # --- Performance ---------------------------------------------------------------
 
 .PHONY: bench
-bench: $(VENV)/.docs-installed ## Time builds at 50 and 600 case studies, fast vs stock navigation (~15 min; BENCH_ARGS="--repeat 1" is quicker)
+bench: $(VENV)/.docs-installed ## Time builds at 60 and 600 case studies against the targets (~5 min on an idle machine; BENCH_ARGS="--repeat 3" for medians)
 	$(BIN)/python -m tools.bench $(BENCH_ARGS)
 
 # --- Housekeeping --------------------------------------------------------------

@@ -122,17 +122,19 @@ myst_substitutions = {
     "version": release,
     "site_url": site_url,
     "contributing_link": f"[contributing guide]({contributing_url})",
-    "bibtex_entry": "\n".join([
-        "```bibtex",
-        f"@manual{{socialmediaguide{_build_year},",
-        "  author  = {{Guide editors and contributors}},",
-        f"  title   = {{{project.replace('Aotearoa', '{Aotearoa}')}}},",
-        f"  year    = {{{_build_year}}},",
-        f"  edition = {{Version {release}}},",
-        f"  url     = {{{site_url}}},",
-        "}",
-        "```",
-    ]),
+    "bibtex_entry": "\n".join(
+        [
+            "```bibtex",
+            f"@manual{{socialmediaguide{_build_year},",
+            "  author  = {{Guide editors and contributors}},",
+            f"  title   = {{{project.replace('Aotearoa', '{Aotearoa}')}}},",
+            f"  year    = {{{_build_year}}},",
+            f"  edition = {{Version {release}}},",
+            f"  url     = {{{site_url}}},",
+            "}",
+            "```",
+        ]
+    ),
 }
 # Front matter is the toolkit's data (see _ext/toolkit/frontmatter.py); MyST must not
 # turn a "title" key into a heading.

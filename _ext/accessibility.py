@@ -36,7 +36,7 @@ from . import assets, content_problems, html_translator
 TOCTREE_CAPTION_LEVEL = 2
 
 
-class AccessibleHTMLMixin:
+class AccessibleHTMLMixin(html_translator.TranslatorMixin):
     """Overrides for Sphinx's HTML5Translator; mixed in before it.
 
     Upstream, and when each override can go:
@@ -57,9 +57,18 @@ class AccessibleHTMLMixin:
         if isinstance(node.parent, addnodes.compact_paragraph) and node.parent.get("toctree"):
             # Sphinx's own branch for a toctree caption, plus the level
             # that role="heading" requires.
-            self.body.append(self.starttag(
-                node, "p", "", CLASS="caption", ROLE="heading",
-                **{"aria-level": TOCTREE_CAPTION_LEVEL}))
+            self.body.append(
+                self.starttag(
+                    node,
+                    "p",
+                    "",
+                    CLASS="caption",
+                    ROLE="heading",
+                    # A hyphenated attribute name needs ** (mypy maps it
+                    # to starttag's own "empty" argument).
+                    **{"aria-level": str(TOCTREE_CAPTION_LEVEL)},  # type: ignore[arg-type]
+                )
+            )
             self.body.append('<span class="caption-text">')
             self.context.append("</span></p>\n")
             self.add_secnumber(node)
@@ -74,7 +83,7 @@ class AccessibleHTMLMixin:
         super().visit_entry(node)
         if self.body[-1].startswith("<th"):
             scope = "col" if isinstance(node.parent.parent, nodes.thead) else "row"
-            self.body[-1] = f'<th scope="{scope}"' + self.body[-1][len("<th"):]
+            self.body[-1] = f'<th scope="{scope}"' + self.body[-1][len("<th") :]
 
     def visit_citation(self, node: nodes.citation) -> None:
         # docutils: <div role="list"> around <div role="doc-biblioentry">;
@@ -94,9 +103,12 @@ def _check_alt_text(app, doctree: nodes.document) -> None:
                 # the suggestion must use the path as the page writes it.
                 uri = posixpath.relpath(uri, posixpath.dirname(env.docname) or ".")
             content_problems.record(
-                env, env.docname, image,
+                env,
+                env.docname,
+                image,
                 f'image "{uri}" has no alt text: say what it shows for readers who cannot '
-                f"see it, as ![what the image shows]({uri}) (or :alt: on a figure).")
+                f"see it, as ![what the image shows]({uri}) (or :alt: on a figure).",
+            )
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -60,8 +60,14 @@ def require_tested(app: Sphinx, feature: str, *distributions: str) -> bool:
             "Switched off %s: they rely on private behaviour of %s, tested with "
             "version %s, but %s is installed. The output is correct, only slower; "
             "check _ext/compat.py against the new version and update TESTED.",
-            feature, name, TESTED[name], installed(name) or "no version",
-            type="compat", subtype=name, once=True)
+            feature,
+            name,
+            TESTED[name],
+            installed(name) or "no version",
+            type="compat",
+            subtype=name,
+            once=True,
+        )
     return not untested
 
 
@@ -70,6 +76,7 @@ def require_tested(app: Sphinx, feature: str, *distributions: str) -> bool:
 # every call unless the plugin is in its runtime registry.  pybtex has no
 # public "is this registered" call; see bibliography.speed.  Can go when
 # pybtex caches entry points (https://bitbucket.org/pybtex-devs/pybtex/issues/140).
+
 
 def pybtex_plugin_groups() -> frozenset[str]:
     """The plugin groups pybtex knows (its default registry's keys)."""
@@ -87,6 +94,7 @@ def pybtex_runtime_plugins() -> dict[str, dict[str, Any]]:
 
 
 # -- sphinxcontrib-bibtex -------------------------------------------------------------
+
 
 def bibtex_runtime_plugins() -> dict[str, dict[str, Any]]:
     """sphinxcontrib-bibtex's runtime plugin registry (same reason as pybtex's)."""
@@ -126,8 +134,12 @@ def make_ids(docname: str, lineno: int, ids: set[str], raw_id: str) -> list[str]
             return []
         id_ = make_id(raw_id)
         if id_ in ids:
-            logger.warning(f"duplicate citation id {id_}", location=(docname, lineno),
-                           type="bibtex", subtype="duplicate_id")
+            logger.warning(
+                f"duplicate citation id {id_}",
+                location=(docname, lineno),
+                type="bibtex",
+                subtype="duplicate_id",
+            )
             return []
         ids.add(id_)
         return [id_]
@@ -136,6 +148,7 @@ def make_ids(docname: str, lineno: int, ids: set[str], raw_id: str) -> list[str]
 
 
 # -- Sphinx ---------------------------------------------------------------------------
+
 
 def sphinx_search_js_dir() -> Path:
     """Where Sphinx keeps its minified Snowball stemmers (JavaScript).

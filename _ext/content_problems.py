@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from sphinx.domains import Domain
@@ -60,7 +60,7 @@ class ProblemsDomain(Domain):
     name = "problems"
     label = "Problems in the guide's pages"
     data_version = 1
-    initial_data: dict[str, Any] = {"by_page": {}, "build_wide": []}
+    initial_data: ClassVar[dict[str, Any]] = {"by_page": {}, "build_wide": []}
 
     @property
     def by_page(self) -> dict[str, list[tuple[str, str]]]:
@@ -138,15 +138,23 @@ def _fail_on_problems(app: Sphinx, env: BuildEnvironment) -> None:
     if problems:
         count = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
         them = "it" if len(problems) == 1 else "them"
-        logger.error(f"{count} in the guide's pages, listed above: fix {them} and build again.",
-                     type="content", subtype="summary")
+        logger.error(
+            f"{count} in the guide's pages, listed above: fix {them} and build again.",
+            type="content",
+            subtype="summary",
+        )
         app.statuscode = 1
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_domain(ProblemsDomain)
-    app.connect("env-updated", _start_build_wide_checks,
-                priority=priorities.BUILD_WIDE_CHECKS_START)
+    app.connect(
+        "env-updated", _start_build_wide_checks, priority=priorities.BUILD_WIDE_CHECKS_START
+    )
     app.connect("env-updated", _fail_on_problems, priority=priorities.BUILD_WIDE_CHECKS_END)
-    return {"version": "2", "env_version": 3,
-            "parallel_read_safe": True, "parallel_write_safe": True}
+    return {
+        "version": "2",
+        "env_version": 3,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -88,7 +88,8 @@ _TYPE_ATTRIBUTE = re.compile(r"""\stype=(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 # the policy builder's JSON, which the browser never runs or checks.
 _RUN_TYPES = re.compile(
     r"|module|importmap|speculationrules|(?:text|application)/(?:x-)?(?:java|ecma)script"
-    r"|text/javascript1\.[0-5]|text/(?:jscript|livescript)")
+    r"|text/javascript1\.[0-5]|text/(?:jscript|livescript)"
+)
 
 
 def source_hash(text: str) -> str:
@@ -116,9 +117,11 @@ def inline_code(page: str) -> tuple[list[str], list[str], list[str]]:
     # The browser hashes an attribute's value after decoding character
     # references (&quot; and the like).  "style=" must start an attribute
     # name (data-style= is another attribute).
-    attributes = [html.unescape(match[1] if match[1] is not None else match[2])
-                  for match in _STYLE_ATTRIBUTE.finditer(page)
-                  if page[match.start() - 1].isspace()]
+    attributes = [
+        html.unescape(match[1] if match[1] is not None else match[2])
+        for match in _STYLE_ATTRIBUTE.finditer(page)
+        if page[match.start() - 1].isspace()
+    ]
     return scripts, styles, attributes
 
 
@@ -143,31 +146,40 @@ def policy(page: str, context: dict[str, Any]) -> str:
     scripts, styles, attributes = inline_code(page)
     content = [value for value in _strings(context) if value]
     sources = {directive: list(allowed) for directive, allowed in POLICY.items()}
-    for directive, element, texts in (("script-src", "script", scripts),
-                                      ("style-src", "style", styles)):
+    for directive, element, texts in (
+        ("script-src", "script", scripts),
+        ("style-src", "style", styles),
+    ):
         for text in texts:
             if text and any(text in value for value in content):
                 logger.warning(
                     "the page's content has an inline <%s> (%r); the content security "
                     "policy does not allow it, so browsers will not run it. Scripts and "
                     "styles belong in an extension's static folder.",
-                    element, text.strip()[:60], location=context.get("pagename"),
-                    type="csp", subtype="content")
+                    element,
+                    text.strip()[:60],
+                    location=context.get("pagename"),
+                    type="csp",
+                    subtype="content",
+                )
             else:
                 sources[directive].append(source_hash(text))
     if attributes:
         # Hashes match style attributes only with 'unsafe-hashes' (CSP 3);
         # only the attributes whose hashes are listed are allowed.
         sources["style-src"] += ["'unsafe-hashes'", *map(source_hash, attributes)]
-    return "; ".join(f"{directive} {' '.join(dict.fromkeys(allowed))}"
-                     for directive, allowed in sources.items())
+    return "; ".join(
+        f"{directive} {' '.join(dict.fromkeys(allowed))}" for directive, allowed in sources.items()
+    )
 
 
 class PolicyTemplateLoader(BuiltinTemplateLoader):
     """Sphinx's template loader, filling in each page's policy once it is rendered."""
 
-    def render(self, template: str, context: dict[str, Any]) -> str:
-        page = super().render(template, context)
+    # Sphinx's TemplateBridge declares render() -> None; BuiltinTemplateLoader
+    # returns the page, as every caller expects.
+    def render(self, template: str, context: dict[str, Any]) -> str:  # type: ignore[override]
+        page: str = super().render(template, context)
         if PLACEHOLDER not in page:
             return page
         # The <meta> tag is in <head>, so its placeholder is the first one.
@@ -184,19 +196,26 @@ def _use_loader(app: Sphinx, config: Config) -> None:
         raise ConfigError(
             f"template_bridge = {config.template_bridge!r} in conf.py: _ext.csp renders "
             f"pages through its own ({BRIDGE}) to add their content security policy. "
-            "Remove the setting, or set guide_content_security_policy = False.")
+            "Remove the setting, or set guide_content_security_policy = False."
+        )
     config.template_bridge = BRIDGE
 
 
-def _add_placeholder(app: Sphinx, pagename: str, templatename: str,
-                     context: dict[str, Any], doctree: Any) -> None:
+def _add_placeholder(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
     if app.config.guide_content_security_policy:
         context["content_security_policy"] = PLACEHOLDER
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    app.add_config_value("guide_content_security_policy", True, "html", types=[bool],
-                         description="Put a content security policy on every page")
+    app.add_config_value(
+        "guide_content_security_policy",
+        True,
+        "html",
+        types=[bool],
+        description="Put a content security policy on every page",
+    )
     app.connect("config-inited", _use_loader)
     app.connect("html-page-context", _add_placeholder)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

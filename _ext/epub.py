@@ -48,11 +48,13 @@ def accessibility_metadata(summary: str, has_images: bool) -> list[tuple[str, st
     features = ["structuralNavigation", "tableOfContents", "readingOrder"]
     if has_images:
         features.append("alternativeText")
-    return ([("schema:accessMode", mode) for mode in modes]
-            + [("schema:accessModeSufficient", "textual")]
-            + [("schema:accessibilityFeature", feature) for feature in features]
-            + [("schema:accessibilityHazard", "none")]
-            + [("schema:accessibilitySummary", summary)])
+    return (
+        [("schema:accessMode", mode) for mode in modes]
+        + [("schema:accessModeSufficient", "textual")]
+        + [("schema:accessibilityFeature", feature) for feature in features]
+        + [("schema:accessibilityHazard", "none")]
+        + [("schema:accessibilitySummary", summary)]
+    )
 
 
 def in_reading_order(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -74,8 +76,10 @@ def _insert(path: Path, marker: str, text: str) -> None:
     if marker not in content:
         # Sphinx's template changed: say so, rather than ship a book without
         # the metadata.
-        raise ExtensionError(f"{path.name}: {marker!r} not found; update _ext/epub.py "
-                             "for this version of Sphinx's epub templates")
+        raise ExtensionError(
+            f"{path.name}: {marker!r} not found; update _ext/epub.py "
+            "for this version of Sphinx's epub templates"
+        )
     path.write_text(content.replace(marker, text + marker, 1), encoding="utf-8")
 
 
@@ -85,8 +89,7 @@ class GuideEpub3Builder(Epub3Builder):
 
     def prepare_writing(self, docnames: Set[str]) -> None:
         lang = escape(self.config.epub_language)
-        self.html_tag = Epub3Builder.html_tag.replace(
-            ">", f' lang="{lang}" xml:lang="{lang}">', 1)
+        self.html_tag = Epub3Builder.html_tag.replace(">", f' lang="{lang}" xml:lang="{lang}">', 1)
         super().prepare_writing(docnames)
 
     def get_toc(self) -> None:
@@ -95,11 +98,16 @@ class GuideEpub3Builder(Epub3Builder):
 
     def build_content(self) -> None:
         super().build_content()
-        metadata = accessibility_metadata(self.config.guide_epub_accessibility_summary,
-                                          has_images=bool(self.images))
-        _insert(Path(self.outdir, "content.opf"), "  </metadata>", "".join(
-            f'    <meta property="{prop}">{escape(value)}</meta>\n'
-            for prop, value in metadata))
+        metadata = accessibility_metadata(
+            self.config.guide_epub_accessibility_summary, has_images=bool(self.images)
+        )
+        _insert(
+            Path(self.outdir, "content.opf"),
+            "  </metadata>",
+            "".join(
+                f'    <meta property="{prop}">{escape(value)}</meta>\n' for prop, value in metadata
+            ),
+        )
 
     def build_navigation_doc(self) -> None:
         super().build_navigation_doc()

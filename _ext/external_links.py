@@ -10,11 +10,16 @@ tests/test_site_in_browser.py checks every page of the built site.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from docutils import nodes
 
 from . import html_translator
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
 
 REL = "noopener"
 
@@ -28,15 +33,15 @@ def with_rel(rel: str, value: str) -> str:
     return " ".join(words if value in words else [*words, value])
 
 
-class NoopenerMixin:
+class NoopenerMixin(html_translator.TranslatorMixin):
     """Overrides for Sphinx's HTML5Translator; mixed in before it."""
 
-    def visit_reference(self, node: nodes.reference) -> None:
+    def visit_reference(self, node: nodes.Element) -> None:
         if not node.get("internal") and is_external(node.get("refuri", "")):
             node["rel"] = with_rel(node.get("rel", ""), REL)
         super().visit_reference(node)
 
 
-def setup(app):
+def setup(app: Sphinx) -> ExtensionMetadata:
     html_translator.extend(app, NoopenerMixin)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

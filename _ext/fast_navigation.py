@@ -53,24 +53,32 @@ import dataclasses
 import posixpath
 import re
 import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from bs4 import BeautifulSoup
 from docutils import nodes
 from furo.navigation import get_navigation_tree
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 from sphinx.environment.adapters.toctree import global_toctree_for_doc
 from sphinx.util import logging
+from sphinx.util.typing import ExtensionMetadata
 
 from .compat import virtual_doc_names
 
 logger = logging.getLogger(__name__)
 
 # The arguments Furo passes to Sphinx's ``toctree()`` template function.
-FURO_TOCTREE_ARGS = {"collapse": False, "titles_only": True, "maxdepth": -1, "includehidden": True}
+FURO_TOCTREE_ARGS: dict[str, Any] = {
+    "collapse": False,
+    "titles_only": True,
+    "maxdepth": -1,
+    "includehidden": True,
+}
 
 # A document name no page can have: the reference point for links from a folder.
 PROBE_DOCNAME = "__fast-navigation-probe__"
@@ -162,7 +170,8 @@ def _build_template(app: Sphinx, folder: str) -> _Template | None:
     Returns None when the tree holds something this module does not model;
     the page then gets Furo's own navigation.
     """
-    builder = app.builder
+    # Called on html-page-context only: the builder writes HTML.
+    builder = cast(StandaloneHTMLBuilder, app.builder)
     probe = _probe(folder)
     tree = global_toctree_for_doc(app.env, probe, builder, tags=builder.tags, **FURO_TOCTREE_ARGS)
     if tree is None:
@@ -203,7 +212,9 @@ def _build_template(app: Sphinx, folder: str) -> _Template | None:
             ancestors = []
             parent = node.parent
             while parent is not None:
-                ancestors += [int(m.group()[8:]) for c in parent["classes"] if (m := MARKER.fullmatch(c))]
+                ancestors += [
+                    int(m.group()[8:]) for c in parent["classes"] if (m := MARKER.fullmatch(c))
+                ]
                 parent = parent.parent
             template.branch[marker] = ancestors
 
@@ -223,8 +234,11 @@ def _build_template(app: Sphinx, folder: str) -> _Template | None:
         rest = [t for t in tokens if not MARKER.fullmatch(t)]
         unmarked = f'<{tag} class="{" ".join(rest)}"' if rest else f"<{tag}"
         if tag == "a":
-            current = " ".join(rest if number in template.anchored else
-                               ["current" if MARKER.fullmatch(t) else t for t in tokens])
+            current = " ".join(
+                rest
+                if number in template.anchored
+                else ["current" if MARKER.fullmatch(t) else t for t in tokens]
+            )
             marked = f'<a class="{current}" href="{hrefs[number]}"'
             template.link_start[number] = unmarked
             docname, anchor = template.link_target[number]
@@ -240,7 +254,7 @@ def _build_template(app: Sphinx, folder: str) -> _Template | None:
         # BeautifulSoup writes attributes in alphabetical order: "checked"
         # goes before the first attribute that sorts after it.
         tag_start = html.rindex("<input", 0, html.index(f'id="{box_id}"'))
-        tag = html[tag_start:html.index("/>", tag_start)]
+        tag = html[tag_start : html.index("/>", tag_start)]
         offset = next(m.start() for m in ATTRIBUTE.finditer(tag) if m.group(1) > "checked")
         cuts.append((tag_start + offset, tag_start + offset, -number, "", ""))
     cuts.sort()
@@ -264,7 +278,7 @@ def _probe(folder: str) -> str:
     return f"{folder}/{PROBE_DOCNAME}" if folder else PROBE_DOCNAME
 
 
-def _marker_in(classes: list) -> int:
+def _marker_in(classes: Iterable[str]) -> int:
     return next(int(c[8:]) for c in classes if MARKER.fullmatch(c))
 
 
@@ -292,8 +306,10 @@ def _template_for(app: Sphinx, pagename: str) -> _Template | None:
     if cache is None:
         modelled = _tree_is_modelled(app.env)
         if not modelled:
-            logger.info("fast_navigation: a page sets tocdepth or a toctree holds "
-                        "an only directive; Furo computes the navigation")
+            logger.info(
+                "fast_navigation: a page sets tocdepth or a toctree holds "
+                "an only directive; Furo computes the navigation"
+            )
         cache = _templates[app.builder] = {"modelled": modelled, "folders": {}}
     if not cache["modelled"]:
         return None
@@ -313,11 +329,16 @@ def _forget_templates(app: Sphinx, builder: Any) -> None:
     _templates.pop(builder, None)
 
 
-def _take_over_navigation(app: Sphinx, pagename: str, templatename: str,
-                          context: dict, doctree: Any) -> None:
+def _take_over_navigation(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
     """Before Furo's handler: make Furo's own tree computation a no-op."""
-    if (not app.config.guide_fast_navigation or app.config.html_theme != "furo"
-            or app.builder.name != "html" or "toctree" not in context):
+    if (
+        not app.config.guide_fast_navigation
+        or app.config.html_theme != "furo"
+        or app.builder.name != "html"
+        or "toctree" not in context
+    ):
         return
     template = _template_for(app, pagename)
     if template is None:
@@ -339,8 +360,9 @@ def _take_over_navigation(app: Sphinx, pagename: str, templatename: str,
 _pending: dict = {}
 
 
-def _fill_in_navigation(app: Sphinx, pagename: str, templatename: str,
-                        context: dict, doctree: Any) -> None:
+def _fill_in_navigation(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
     """After Furo's handler: give it the page's tree, put ``toctree`` back."""
     taken = _pending.pop(id(context), None)
     if taken is None:
@@ -352,17 +374,26 @@ def _fill_in_navigation(app: Sphinx, pagename: str, templatename: str,
     else:
         # Furo did not ask as expected (a newer Furo?): it computed nothing
         # through us, so its own result stands.
-        logger.warning("fast_navigation: Furo did not request the navigation tree "
-                       "as expected; check the Furo version (guide_fast_navigation = False "
-                       "turns this extension off)", type="fast_navigation", once=True)
+        logger.warning(
+            "fast_navigation: Furo did not request the navigation tree "
+            "as expected; check the Furo version (guide_fast_navigation = False "
+            "turns this extension off)",
+            type="fast_navigation",
+            once=True,
+        )
 
 
-def setup(app: Sphinx) -> dict:
+def setup(app: Sphinx) -> ExtensionMetadata:
     # (app, docname, tree): the sidebar's toctree, resolved for docname and
     # not yet rendered; handlers may remove entries from it.
     app.add_event("navigation-tree-resolved")
-    app.add_config_value("guide_fast_navigation", True, "", types=[bool],
-                         description="Compute Furo's sidebar once per build (False: per page, as stock Furo)")
+    app.add_config_value(
+        "guide_fast_navigation",
+        True,
+        "",
+        types=[bool],
+        description="Compute Furo's sidebar once per build (False: per page, as stock Furo)",
+    )
     app.connect("write-started", _forget_templates)
     app.connect("html-page-context", _take_over_navigation, priority=400)
     app.connect("html-page-context", _fill_in_navigation, priority=600)

@@ -56,9 +56,13 @@ class RenameElement:
         end = _end_tag(html, old, match.end())
         if end is None:
             raise _missing(self, f"the </{old}> that closes {match.group(0)}")
-        return (html[:match.start()]
-                + f'<{self.name} class="{match.group(1)}" {self.attributes}>'
-                + html[match.end():end] + f"</{self.name}>" + html[end + len(f"</{old}>"):])
+        return (
+            html[: match.start()]
+            + f'<{self.name} class="{match.group(1)}" {self.attributes}>'
+            + html[match.end() : end]
+            + f"</{self.name}>"
+            + html[end + len(f"</{old}>") :]
+        )
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,7 @@ class MoveStartTag:
     def apply(self, html: str) -> str:
         html = html.replace(_one(self, re.compile(re.escape(self.tag)), html).group(0), "", 1)
         anchor = _one(self, re.compile(re.escape(self.after)), html)
-        return html[:anchor.end()] + self.new + html[anchor.end():]
+        return html[: anchor.end()] + self.new + html[anchor.end() :]
 
 
 @dataclass(frozen=True)
@@ -84,19 +88,33 @@ class AddRel:
     rel: str
 
     def apply(self, html: str) -> str:
-        return re.sub(r'<a ((?:(?!rel=)[^>])*\bhref="(?:https?:)?//[^"]*"(?:(?!rel=)[^>])*)>',
-                      rf'<a \1 rel="{self.rel}">', html)
+        return re.sub(
+            r'<a ((?:(?!rel=)[^>])*\bhref="(?:https?:)?//[^"]*"(?:(?!rel=)[^>])*)>',
+            rf'<a \1 rel="{self.rel}">',
+            html,
+        )
 
 
 FIXES = (
-    RenameElement("the site navigation is a named nav landmark, not a second unnamed aside",
-                  r'<aside class="(sidebar-drawer)">', "nav", 'aria-label="Site"'),
-    RenameElement('"On this page" is a named nav landmark',
-                  r'<aside class="(toc-drawer(?: no-toc)?)">', "nav", 'aria-label="On this page"'),
-    MoveStartTag('everything on the page sits in a landmark: the "Back to top" link and the '
-                 "page's icons go inside the main landmark, which takes focus from the skip link",
-                 '<article role="main" id="furo-main-content">', '<div class="article-container">',
-                 '<article role="main" id="furo-main-content" tabindex="-1">'),
+    RenameElement(
+        "the site navigation is a named nav landmark, not a second unnamed aside",
+        r'<aside class="(sidebar-drawer)">',
+        "nav",
+        'aria-label="Site"',
+    ),
+    RenameElement(
+        '"On this page" is a named nav landmark',
+        r'<aside class="(toc-drawer(?: no-toc)?)">',
+        "nav",
+        'aria-label="On this page"',
+    ),
+    MoveStartTag(
+        'everything on the page sits in a landmark: the "Back to top" link and the '
+        "page's icons go inside the main landmark, which takes focus from the skip link",
+        '<article role="main" id="furo-main-content">',
+        '<div class="article-container">',
+        '<article role="main" id="furo-main-content" tabindex="-1">',
+    ),
     AddRel("every link to another site carries rel=noopener", "noopener"),
 )
 
@@ -127,9 +145,10 @@ def _end_tag(html: str, name: str, position: int) -> int | None:
 
 def _missing(fix, what: str) -> ThemeError:
     return ThemeError(
-        f"_templates/page.html: the accessibility fix \"{fix.why}\" expects {what} in Furo "
+        f'_templates/page.html: the accessibility fix "{fix.why}" expects {what} in Furo '
         f"{version('furo')}'s page.html, which has changed; update the fix in "
-        "_ext/furo_page.py (or delete it if Furo now does this itself)")
+        "_ext/furo_page.py (or delete it if Furo now does this itself)"
+    )
 
 
 def _add_to_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:

@@ -10,11 +10,23 @@ the builder starts.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-def extend(app, mixin: type) -> None:
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
+
+    # What a mixin extends, for the type checker: at run time a mixin is a
+    # plain class that extend() puts in front of the builder's translator.
+    TranslatorMixin = HTML5Translator
+else:
+    TranslatorMixin = object
+
+
+def extend(app: Sphinx, mixin: type) -> None:
     """Mix ``mixin`` into the HTML builders' translator (call from setup)."""
 
-    def install(app) -> None:
+    def install(app: Sphinx) -> None:
         if app.builder.format != "html":
             return
         base = app.builder.get_translator_class()

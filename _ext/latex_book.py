@@ -29,6 +29,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
 
 
 class ListedPagesFollowTheirPage(SphinxPostTransform):
@@ -62,6 +63,7 @@ class ListedPagesFollowTheirPage(SphinxPostTransform):
             if listed_by_start_page:
                 start_page_moved.append(page)
             else:
+                assert top is not None  # innermost is not top: both are sections
                 top.append(page)
             if not wrapper.children:  # the emptied toctree wrapper
                 wrapper.parent.remove(wrapper)
@@ -84,6 +86,6 @@ class ListedPagesFollowTheirPage(SphinxPostTransform):
             self.document.insert(0, nodes.section("", nodes.title(heading, heading)))
 
 
-def setup(app: Sphinx):
+def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(ListedPagesFollowTheirPage)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

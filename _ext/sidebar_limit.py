@@ -24,9 +24,10 @@ hold.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment.adapters.toctree import global_toctree_for_doc
 
 from .fast_navigation import FURO_TOCTREE_ARGS
@@ -80,8 +81,9 @@ def prune(app: Sphinx, docname: str, tree: nodes.Element | None) -> None:
                 node["classes"].remove("current")
 
 
-def _answer_furo(app: Sphinx, pagename: str, templatename: str,
-                 context: dict, doctree: Any) -> None:
+def _answer_furo(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
     """Serve Furo's request for the page's navigation, pruned."""
     if app.builder.format != "html" or "toctree" not in context or not pruned_pages(app):
         return
@@ -90,7 +92,8 @@ def _answer_furo(app: Sphinx, pagename: str, templatename: str,
     def toctree(**kwargs: Any) -> str:
         if kwargs != FURO_TOCTREE_ARGS:
             return stock_toctree(**kwargs)
-        builder = app.builder
+        # Called on html-page-context only: the builder writes HTML.
+        builder = cast(StandaloneHTMLBuilder, app.builder)
         tree = global_toctree_for_doc(app.env, pagename, builder, tags=builder.tags, **kwargs)
         prune(app, pagename, tree)
         return builder.render_partial(tree)["fragment"]
@@ -102,8 +105,12 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("_ext.toolkit")
     app.setup_extension("_ext.fast_navigation")
     app.add_config_value(
-        "guide_sidebar_case_study_limit", 0, "html", types=[int],
-        description="Above this many case studies the sidebar lists their index only (0: no limit)")
+        "guide_sidebar_case_study_limit",
+        0,
+        "html",
+        types=[int],
+        description="Above this many case studies the sidebar lists their index only (0: no limit)",
+    )
     app.connect("html-page-context", _answer_furo, priority=ANSWER_FURO_PRIORITY)
     app.connect("navigation-tree-resolved", prune)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -20,7 +20,7 @@ then passes without it in the test site's conf.py).
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sphinx.environment.adapters.toctree import global_toctree_for_doc
 from sphinx.util import logging
@@ -34,7 +34,12 @@ logger = logging.getLogger(__name__)
 
 # The whole site's tree of pages, as a sidebar shows it (the arguments Furo
 # passes to Sphinx's toctree(); section titles are covered by the labels).
-SITE_TREE = {"collapse": False, "titles_only": True, "maxdepth": -1, "includehidden": True}
+SITE_TREE: dict[str, Any] = {
+    "collapse": False,
+    "titles_only": True,
+    "maxdepth": -1,
+    "includehidden": True,
+}
 # A document name no page can have: the tree as seen from no page in particular.
 PROBE_DOCNAME = "__title-changes-probe__"
 
@@ -46,7 +51,9 @@ def titles_fingerprint(app: Sphinx, env: BuildEnvironment) -> str:
     and ``{ref}`` links (labelled section titles).
     """
     digest = hashlib.sha256()
-    tree = global_toctree_for_doc(env, PROBE_DOCNAME, app.builder, tags=app.builder.tags, **SITE_TREE)
+    tree = global_toctree_for_doc(
+        env, PROBE_DOCNAME, app.builder, tags=app.builder.tags, **SITE_TREE
+    )
     digest.update((tree.pformat() if tree is not None else "").encode())
     for docname in sorted(env.titles):
         digest.update(f"\0{docname}\0{env.titles[docname].astext()}".encode())
@@ -66,7 +73,8 @@ def _rewrite_all_when_titles_change(app: Sphinx, env: BuildEnvironment) -> list:
         return []
     fingerprint = titles_fingerprint(app, env)
     previous = getattr(env, "title_changes_fingerprint", None)
-    env.title_changes_fingerprint = fingerprint
+    # An attribute of its own on the environment, pickled with it.
+    env.title_changes_fingerprint = fingerprint  # type: ignore[attr-defined]
     if previous is None or previous == fingerprint:
         return []
     logger.info("title_changes: a title shown on other pages changed; rewriting every page")

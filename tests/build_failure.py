@@ -6,8 +6,10 @@ one summary, and sets the status code: no exception, so no crash report.
 
 import re
 
-SUMMARY = re.compile(r"ERROR: (\d+) problems? in the guide's pages, listed above: fix (?:it|them) "
-                     r"and build again\.")
+SUMMARY = re.compile(
+    r"ERROR: (\d+) problems? in the guide's pages, listed above: fix (?:it|them) "
+    r"and build again\."
+)
 
 
 def failed_build(app, problems: int | None = None) -> str:

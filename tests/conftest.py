@@ -69,9 +69,21 @@ def site_html(tmp_path_factory) -> Path:
     """The real guide built once per test session, strictly, into a temp dir."""
     out = tmp_path_factory.mktemp("site") / "html"
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n",
-         "-q", str(REPO), str(out)],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "html",
+            "-W",
+            "--keep-going",
+            "-n",
+            "-q",
+            str(REPO),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
         env={**os.environ, "SOURCE_DATE_EPOCH": "1764028800"},
     )
     assert result.returncode == 0, result.stderr

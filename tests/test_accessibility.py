@@ -18,16 +18,21 @@ def test_images_with_alt_text_build(app):
     app.build()
     assert not app.warning.getvalue()
     assert [img["alt"] for img in soup(app, "images.html").find_all("img")] == [
-        "A described picture", "A described figure"]
+        "A described picture",
+        "A described figure",
+    ]
 
 
 @pytest.mark.sphinx("html", testroot="accessibility")
-@pytest.mark.parametrize("markdown", [
-    "![](pic.gif)",
-    "![   ](pic.gif)",
-    "```{image} pic.gif\n```",
-    "```{figure} pic.gif\n\nA caption is not alt text.\n```",
-])
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "![](pic.gif)",
+        "![   ](pic.gif)",
+        "```{image} pic.gif\n```",
+        "```{figure} pic.gif\n\nA caption is not alt text.\n```",
+    ],
+)
 def test_image_without_alt_text_fails_naming_file_and_line(app, markdown):
     page = app.srcdir / "images.md"
     page.write_text(page.read_text(encoding="utf-8") + f"\n{markdown}\n", encoding="utf-8")
@@ -56,8 +61,11 @@ def test_citations_are_list_items_not_deprecated_roles(app):
 @pytest.mark.sphinx("html", testroot="accessibility")
 def test_only_links_to_other_sites_get_noopener(app):
     app.build()
-    rels = {a["href"]: a.get("rel") for a in soup(app, "index.html").select("a[href]")
-            if not a["href"].startswith("#")}
+    rels = {
+        a["href"]: a.get("rel")
+        for a in soup(app, "index.html").select("a[href]")
+        if not a["href"].startswith("#")
+    }
     assert rels["https://example.org"] == ["noopener"]
     assert rels["images.html"] is None
     assert [rel for href, rel in rels.items() if href.startswith("mailto:")] == [None]

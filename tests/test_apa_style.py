@@ -38,57 +38,85 @@ CITATIONS = [
 
 # The reference list of index.md, in APA order.
 REFERENCES = [
-    ("computerworld2011dia",  # news article
-     "Ahmed, S. (2011, December 7). NZ govt social media policy best in the world, "
-     "Gartner. Computerworld New Zealand. https://www.computerworld.com.my/resource/"
-     "applications/nz-govt-social-media-policy-best-in-the-world-gartner/"),
-    ("briones2011keeping",  # journal article with DOI
-     "Briones, R. L., Kuch, B., Liu, B. F., & Jin, Y. (2011). Keeping up with the "
-     "digital age: How the American Red Cross uses social media to build "
-     "relationships. Public Relations Review, 37(1), 37\u201343. "
-     "https://doi.org/10.1016/j.pubrev.2010.12.006"),
-    ("dia2011toolbox",  # report by an organisation, publisher = author left out
-     "Department of Internal Affairs. (2011a). Social media in government: Hands-on "
-     "toolbox. https://webtoolkit.govt.nz/files/Social-Media-in-Government-Hands-on-"
-     "Toolbox-final.pdf"),
-    ("dia2011guidance",
-     "Department of Internal Affairs. (2011b). Social media in government: High-level "
-     "guidance. https://webtoolkit.govt.nz/files/Social-Media-in-Government-High-"
-     "level-Guidance-final.pdf"),
-    ("dimaio2011best",  # blog post
-     "Di Maio, A. (2011). The best government social media guidelines so "
-     "far come from New Zealand [Blog post]. Gartner blog. http://blogs.gartner.com/"
-     "andrea_dimaio/2011/12/01/best-government-social-media-guidelines-so-far/"),
-    ("hanna2011connected",
-     "Hanna, R., Rohm, A., & Crittenden, V. L. (2011). We\u2019re all connected: The "
-     "power of the social media ecosystem. Business Horizons, 54(3), 265\u2013273. "
-     "https://doi.org/10.1016/j.bushor.2011.01.007"),
-    ("kanter2010networked",  # book
-     "Kanter, B., & Fine, A. (2010). The networked nonprofit: Connecting with social "
-     "media to drive change. Jossey-Bass."),
-    ("kaplan2010users",
-     "Kaplan, A. M., & Haenlein, M. (2010). Users of the world, unite! The challenges "
-     "and opportunities of social media. Business Horizons, 53(1), 59\u201368. "
-     "https://doi.org/10.1016/j.bushor.2009.09.003"),
-    ("cionz2014amplifiers",  # news article without author: filed under its title
-     "The new amplifiers. (2014, January). CIO New Zealand."),
-    ("oag2013learning",  # report with a description in brackets
-     "Office of the Auditor-General. (2013). Learning from public entities\u2019 use of "
-     "social media [Discussion paper]. https://oag.parliament.nz/2013/social-media/"),
-    ("newshub2013police",  # web page without author
-     "Police reap benefits of social media. (2013, June 25). 3 News. "
-     "https://www.newshub.co.nz/nznews/police-reap-benefits-of-social-media-2013062517"),
-    ("privacyact2020",  # New Zealand statute
-     "Privacy Act 2020 (2020 No 31). "
-     "https://www.legislation.govt.nz/act/public/2020/0031/latest/whole.html"),
-    ("rose1998inventing",  # book, republished
-     "Rose, N. (1998). Inventing our selves: Psychology, power, and personhood. "
-     "Cambridge University Press. (Original work published 1996)"),
-    ("pscndsocialmedia",  # undated web page: retrieval date
-     "Te Kawa Mataaho Public Service Commission. (n.d.). Guidance for public "
-     "servants\u2019 official use of social media. Retrieved November 25, 2026, from "
-     "https://www.publicservice.govt.nz/guidance/guidance-use-of-social-media-for-"
-     "public-servants/guidance-for-public-servants-official-use-of-social-media/"),
+    (
+        "computerworld2011dia",  # news article
+        "Ahmed, S. (2011, December 7). NZ govt social media policy best in the world, "
+        "Gartner. Computerworld New Zealand. https://www.computerworld.com.my/resource/"
+        "applications/nz-govt-social-media-policy-best-in-the-world-gartner/",
+    ),
+    (
+        "briones2011keeping",  # journal article with DOI
+        "Briones, R. L., Kuch, B., Liu, B. F., & Jin, Y. (2011). Keeping up with the "
+        "digital age: How the American Red Cross uses social media to build "
+        "relationships. Public Relations Review, 37(1), 37\u201343. "
+        "https://doi.org/10.1016/j.pubrev.2010.12.006",
+    ),
+    (
+        "dia2011toolbox",  # report by an organisation, publisher = author left out
+        "Department of Internal Affairs. (2011a). Social media in government: Hands-on "
+        "toolbox. https://webtoolkit.govt.nz/files/Social-Media-in-Government-Hands-on-"
+        "Toolbox-final.pdf",
+    ),
+    (
+        "dia2011guidance",
+        "Department of Internal Affairs. (2011b). Social media in government: High-level "
+        "guidance. https://webtoolkit.govt.nz/files/Social-Media-in-Government-High-"
+        "level-Guidance-final.pdf",
+    ),
+    (
+        "dimaio2011best",  # blog post
+        "Di Maio, A. (2011). The best government social media guidelines so "
+        "far come from New Zealand [Blog post]. Gartner blog. http://blogs.gartner.com/"
+        "andrea_dimaio/2011/12/01/best-government-social-media-guidelines-so-far/",
+    ),
+    (
+        "hanna2011connected",
+        "Hanna, R., Rohm, A., & Crittenden, V. L. (2011). We\u2019re all connected: The "
+        "power of the social media ecosystem. Business Horizons, 54(3), 265\u2013273. "
+        "https://doi.org/10.1016/j.bushor.2011.01.007",
+    ),
+    (
+        "kanter2010networked",  # book
+        "Kanter, B., & Fine, A. (2010). The networked nonprofit: Connecting with social "
+        "media to drive change. Jossey-Bass.",
+    ),
+    (
+        "kaplan2010users",
+        "Kaplan, A. M., & Haenlein, M. (2010). Users of the world, unite! The challenges "
+        "and opportunities of social media. Business Horizons, 53(1), 59\u201368. "
+        "https://doi.org/10.1016/j.bushor.2009.09.003",
+    ),
+    (
+        "cionz2014amplifiers",  # news article without author: filed under its title
+        "The new amplifiers. (2014, January). CIO New Zealand.",
+    ),
+    (
+        "oag2013learning",  # report with a description in brackets
+        "Office of the Auditor-General. (2013). Learning from public entities\u2019 use of "
+        "social media [Discussion paper]. https://oag.parliament.nz/2013/social-media/",
+    ),
+    (
+        "newshub2013police",  # web page without author
+        "Police reap benefits of social media. (2013, June 25). 3 News. "
+        "https://www.newshub.co.nz/nznews/police-reap-benefits-of-social-media-2013062517",
+    ),
+    (
+        "privacyact2020",  # New Zealand statute
+        "Privacy Act 2020 (2020 No 31). "
+        "https://www.legislation.govt.nz/act/public/2020/0031/latest/whole.html",
+    ),
+    (
+        "rose1998inventing",  # book, republished
+        "Rose, N. (1998). Inventing our selves: Psychology, power, and personhood. "
+        "Cambridge University Press. (Original work published 1996)",
+    ),
+    (
+        "pscndsocialmedia",  # undated web page: retrieval date
+        "Te Kawa Mataaho Public Service Commission. (n.d.). Guidance for public "
+        "servants\u2019 official use of social media. Retrieved November 25, 2026, from "
+        "https://www.publicservice.govt.nz/guidance/guidance-use-of-social-media-for-"
+        "public-servants/guidance-for-public-servants-official-use-of-social-media/",
+    ),
 ]
 
 
@@ -136,7 +164,7 @@ def test_page_reference_list(apa_site):
     section = page.select_one("section.page-references")
     assert section.select_one("h2").get_text().startswith("References")
     entries = section.select("p.apa-reference")
-    assert [(p["id"][len("ref-"):], p.get_text()) for p in entries] == REFERENCES
+    assert [(p["id"][len("ref-") :], p.get_text()) for p in entries] == REFERENCES
     # No labels in front of the entries, in any form.
     assert not section.select(".label, .citation, dl, ol")
     # The code sample on the page is not a citation.
@@ -165,8 +193,10 @@ def test_suffix_is_global(apa_site):
         "(Department of Internal Affairs, 2011b)"
     ]
     assert [p["id"] for p in page.select("p.apa-reference")] == ["ref-dia2011guidance"]
-    assert page.select_one("p.apa-reference").get_text().startswith(
-        "Department of Internal Affairs. (2011b)."
+    assert (
+        page.select_one("p.apa-reference")
+        .get_text()
+        .startswith("Department of Internal Affairs. (2011b).")
     )
 
 
@@ -192,9 +222,7 @@ def _entry(key, authors, year="2020", title="A title"):
 
 def test_twenty_authors_listed_then_ellipsis():
     twenty = [Person(f"Author{i:02d}, A.") for i in range(1, 21)]
-    assert apa_style.reference_authors(twenty).endswith(
-        "Author19, A., & Author20, A."
-    )
+    assert apa_style.reference_authors(twenty).endswith("Author19, A., & Author20, A.")
     twenty_one = [Person(f"Author{i:02d}, A.") for i in range(1, 22)]
     text = apa_style.reference_authors(twenty_one)
     assert text.endswith("Author18, A., Author19, A., . . . Author21, A.")
@@ -215,8 +243,7 @@ def test_reference_list_order():
     # n.d. first; one author before the same author with others; Brown
     # before Browning ("nothing precedes something"); macrons ignored in
     # sorting (Mātene sorts as Matene, before Mathews).
-    assert order == ["brownnd", "brown2020", "brownmany", "browning", "maorib",
-                     "matthews", "maori"]
+    assert order == ["brownnd", "brown2020", "brownmany", "browning", "maorib", "matthews", "maori"]
 
 
 def test_macrons_kept_in_labels_and_entries():
@@ -229,11 +256,18 @@ def test_macrons_kept_in_labels_and_entries():
 
 
 def test_suffixes_follow_title_order():
-    second = _entry("b", ["{{Department of Internal Affairs}}"], "2011", "Social media: Hands-on toolbox")
-    first = _entry("a", ["{{Department of Internal Affairs}}"], "2011", "Social media: High-level guidance")
+    second = _entry(
+        "b", ["{{Department of Internal Affairs}}"], "2011", "Social media: Hands-on toolbox"
+    )
+    first = _entry(
+        "a", ["{{Department of Internal Affairs}}"], "2011", "Social media: High-level guidance"
+    )
     undated = [_entry(k, ["Smith, A."], "", t) for k, t in (("x", "Beta"), ("y", "Alpha"))]
     assert apa_style.year_suffixes([first, second, *undated]) == {
-        "b": "a", "a": "b", "y": "a", "x": "b"
+        "b": "a",
+        "a": "b",
+        "y": "a",
+        "x": "b",
     }
     apa_style.assign_year_suffixes(undated)
     assert apa_style.label(undated[1]) == "Smith, n.d.-a"
@@ -253,13 +287,17 @@ def test_latex_reference_lists_have_no_labels(rootdir, tmp_path):
     assert "\\bibitem" not in tex and "thebibliography" not in tex
     target = "cite.index:ref-kaplan2010users"
     assert f"\\hyperlink{{{target}}}" in tex
-    assert (f"\\hypertarget{{{target}}}{{}}\\raggedright\\hangindent=2em\\hangafter=1 "
-            "Kaplan, A. M., \\& Haenlein, M. (2010).") in tex
+    assert (
+        f"\\hypertarget{{{target}}}{{}}\\raggedright\\hangindent=2em\\hangafter=1 "
+        "Kaplan, A. M., \\& Haenlein, M. (2010)."
+    ) in tex
 
 
 def test_title_case_for_titles_cited_in_the_text():
     assert apa_style.title_case("Police reap benefits of social media") == (
-        "Police Reap Benefits of Social Media")
+        "Police Reap Benefits of Social Media"
+    )
     assert apa_style.title_case("Social media in government: Hands-on toolbox") == (
-        "Social Media in Government: Hands-On Toolbox")
+        "Social Media in Government: Hands-On Toolbox"
+    )
     assert apa_style.title_case("the new amplifiers") == "The New Amplifiers"

@@ -7,17 +7,20 @@ from pathlib import Path
 
 import pytest
 import yaml
+from build_failure import failed_build
 from pybtex.database import parse_file
 from sphinx.testing.util import SphinxTestApp
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 
 from _ext.bibliography import checks as bib_checks
-from build_failure import failed_build
 
 REPO = Path(__file__).resolve().parent.parent
 BIB = REPO / "references.bib"
-CONTENT = [REPO / "index.md", *sorted((REPO / "guidance").rglob("*.md")),
-           *sorted((REPO / "case-studies").rglob("*.md"))]
+CONTENT = [
+    REPO / "index.md",
+    *sorted((REPO / "guidance").rglob("*.md")),
+    *sorted((REPO / "case-studies").rglob("*.md")),
+]
 
 # Entries in references.bib that no page cites, on purpose, each with why.
 # Every other entry must be cited somewhere: an uncited entry is either a
@@ -110,19 +113,25 @@ def test_source_corrections_are_kept(bib):
     e = bib.entries
     assert e["nah2013modeling"].fields["year"] == "2013"
     assert "public sphere" in e["shirky2011political"].fields["title"]
-    assert (e["shirky2011political"].fields["volume"], e["shirky2011political"].fields["number"],
-            e["shirky2011political"].fields["pages"]) == ("90", "1", "28--41")
+    assert (
+        e["shirky2011political"].fields["volume"],
+        e["shirky2011political"].fields["number"],
+        e["shirky2011political"].fields["pages"],
+    ) == ("90", "1", "28--41")
     assert (e["shaw2011stuck"].fields["number"], e["shaw2011stuck"].fields["pages"]) == (
-        "suppl. 2", "ii128--ii146")
+        "suppl. 2",
+        "ii128--ii146",
+    )
     assert (e["rose1998inventing"].fields["year"], e["rose1998inventing"].fields["origyear"]) == (
-        "1998", "1996")
+        "1998",
+        "1996",
+    )
     assert e["mergel2013social"].fields["year"] == "2013"
     assert str(e["oag2013learning"].persons["author"][0]) == "{Office of the Auditor-General}"
 
 
 def test_every_cited_key_exists(bib):
-    missing = {key: sorted(pages) for key, pages in _cited_keys().items()
-               if key not in bib.entries}
+    missing = {key: sorted(pages) for key, pages in _cited_keys().items() if key not in bib.entries}
     assert missing == {}, "cited keys missing from references.bib"
 
 
@@ -139,7 +148,10 @@ def test_test_root_entries_match_the_real_ones(bib):
     for key, copy in copies.entries.items():
         real = bib.entries[key]
         assert (copy.type, dict(copy.fields), copy.persons) == (
-            real.type, dict(real.fields), real.persons), key
+            real.type,
+            dict(real.fields),
+            real.persons,
+        ), key
 
 
 # -- A broken bibliography fails the build (also without -W) ---------------------
@@ -162,8 +174,9 @@ def _failed_build(srcdir: Path, problems: int) -> str:
 def test_citing_a_missing_key_fails(rootdir, tmp_path):
     srcdir = _copy_root(rootdir, "bib-missing-key", tmp_path)
     message = _failed_build(srcdir, problems=1)
-    assert ("index.md:3: ERROR: cites 'nosuchkey2099', which is not a key in refs.bib. "
-            "Correct the key") in message
+    assert (
+        "index.md:3: ERROR: cites 'nosuchkey2099', which is not a key in refs.bib. Correct the key"
+    ) in message
     assert "kaplan2010users" not in message
 
 
@@ -171,15 +184,19 @@ def test_malformed_bib_fails(rootdir, tmp_path):
     srcdir = _copy_root(rootdir, "bib-malformed", tmp_path)
     # sphinxcontrib-bibtex reads what it can and does not crash.
     message = _failed_build(srcdir, problems=1)
-    assert ("refs.bib:14: ERROR: the file does not parse (syntax error in line 14: premature "
-            "end of file) in the entry 'brokenentry2010' that starts on line 8.") in message
+    assert (
+        "refs.bib:14: ERROR: the file does not parse (syntax error in line 14: premature "
+        "end of file) in the entry 'brokenentry2010' that starts on line 8."
+    ) in message
 
 
 def test_duplicate_key_fails(rootdir, tmp_path):
     srcdir = _copy_root(rootdir, "bib-duplicate", tmp_path)
     message = _failed_build(srcdir, problems=1)
-    assert ("refs.bib:8: ERROR: duplicate key 'kanter2010networked' (first defined on line 1)"
-            in message)
+    assert (
+        "refs.bib:8: ERROR: duplicate key 'kanter2010networked' (first defined on line 1)"
+        in message
+    )
 
 
 def test_unknown_type_and_missing_fields_are_reported(tmp_path):
@@ -203,7 +220,9 @@ def test_every_problem_of_a_bib_file_is_reported(tmp_path):
         "@misc{c2020,\n  title = {C},\n}\n",
         encoding="utf-8",
     )
-    problems = [(line, message.split(". ")[0]) for line, message in bib_checks.check_bibfile(bibfile)]
+    problems = [
+        (line, message.split(". ")[0]) for line, message in bib_checks.check_bibfile(bibfile)
+    ]
     assert problems == [
         (1, "entry 'a2020' (@book) lacks publisher"),
         (7, "duplicate key 'a2020' (first defined on line 1)"),
@@ -213,19 +232,28 @@ def test_every_problem_of_a_bib_file_is_reported(tmp_path):
     # guessed from what pybtex made of the broken entries.
     entry = "@book{{{key},\n  title = {{T}}\n  year = {{2020}},\n}}\n\n"
     bibfile.write_text(entry.format(key="b2020") + entry.format(key="d2020"), encoding="utf-8")
-    assert [(line, message.split(". ")[0]) for line, message in bib_checks.check_bibfile(bibfile)] == [
-        (3, "the file does not parse (syntax error in line 3: '}' expected) in the entry 'b2020' "
-            "that starts on line 1"),
-        (8, "the file does not parse (syntax error in line 8: '}' expected) in the entry 'd2020' "
-            "that starts on line 6"),
+    assert [
+        (line, message.split(". ")[0]) for line, message in bib_checks.check_bibfile(bibfile)
+    ] == [
+        (
+            3,
+            "the file does not parse (syntax error in line 3: '}' expected) in the entry 'b2020' "
+            "that starts on line 1",
+        ),
+        (
+            8,
+            "the file does not parse (syntax error in line 8: '}' expected) in the entry 'd2020' "
+            "that starts on line 6",
+        ),
     ]
 
 
 def test_an_entry_of_an_unknown_type_fails_the_build(rootdir, tmp_path):
     """The APA style cannot format it: the build names the entry and fails."""
     srcdir = _copy_root(rootdir, "bib-missing-key", tmp_path)
-    (srcdir / "refs.bib").write_text("@misc{nosuchkey2099,\n  title = {A thing},\n}\n",
-                                     encoding="utf-8", newline="\n")
+    (srcdir / "refs.bib").write_text(
+        "@misc{nosuchkey2099,\n  title = {A thing},\n}\n", encoding="utf-8", newline="\n"
+    )
     with (srcdir / "refs.bib").open("a", encoding="utf-8") as bib:
         bib.write("\n" + (rootdir / "test-bib-missing-key/refs.bib").read_text(encoding="utf-8"))
     message = _failed_build(srcdir, problems=1)
@@ -235,14 +263,20 @@ def test_an_entry_of_an_unknown_type_fails_the_build(rootdir, tmp_path):
 def test_malformed_citation_target_fails(rootdir, tmp_path):
     srcdir = _copy_root(rootdir, "bib-missing-key", tmp_path)
     (srcdir / "index.md").write_text(
-        "# Page\n\nSee {cite:p}`{kaplan2010users}{p. 61}`.\n", encoding="utf-8")
+        "# Page\n\nSee {cite:p}`{kaplan2010users}{p. 61}`.\n", encoding="utf-8"
+    )
     message = _failed_build(srcdir, problems=1)
-    assert ("index.md:3: ERROR: the citation '{kaplan2010users}{p. 61}' does not parse. "
-            "Write keys separated by commas") in message
+    assert (
+        "index.md:3: ERROR: the citation '{kaplan2010users}{p. 61}' does not parse. "
+        "Write keys separated by commas"
+    ) in message
 
 
 def test_a_missing_bib_file_fails(rootdir, tmp_path):
     srcdir = _copy_root(rootdir, "bib-missing-key", tmp_path)
     (srcdir / "refs.bib").unlink()
     message = _failed_build(srcdir, problems=3)  # the file, and the two keys cited from it
-    assert "refs.bib:1: ERROR: the file listed in bibtex_bibfiles in conf.py does not exist." in message
+    assert (
+        "refs.bib:1: ERROR: the file listed in bibtex_bibfiles in conf.py does not exist."
+        in message
+    )

@@ -14,17 +14,25 @@ def test_reference_lists_identical_to_stock(make_app, tmp_path, parallel):
     for name, speedups in (("stock", False), ("speed", True)):
         srcdir = tmp_path / name
         shutil.copytree(ROOT, srcdir)
-        app = make_app("html", srcdir=srcdir, parallel=parallel,
-                       confoverrides={"guide_bibliography_speedups": speedups})
+        app = make_app(
+            "html",
+            srcdir=srcdir,
+            parallel=parallel,
+            confoverrides={"guide_bibliography_speedups": speedups},
+        )
         app.build()
         indexed = type(app.env.domains["cite"]).__name__ == "IndexedBibtexDomain"
         assert indexed == (name == "speed")
-        outputs[name] = {p.name: p.read_text(encoding="utf-8") for p in sorted(app.outdir.glob("*.html"))}
+        outputs[name] = {
+            p.name: p.read_text(encoding="utf-8") for p in sorted(app.outdir.glob("*.html"))
+        }
     assert outputs["speed"] == outputs["stock"]
     # Each page lists what it cites, and the "cited" list everything.
     assert "Another book" in outputs["speed"]["two.html"]
     assert "A book" not in outputs["speed"]["two.html"]
-    assert all(t in outputs["speed"]["all.html"] for t in ("A book", "Another book", "A third book"))
+    assert all(
+        t in outputs["speed"]["all.html"] for t in ("A book", "Another book", "A third book")
+    )
 
 
 def test_kept_reference_lists_follow_citation_and_bib_edits(make_app, tmp_path):
@@ -33,29 +41,34 @@ def test_kept_reference_lists_follow_citation_and_bib_edits(make_app, tmp_path):
     shutil.copytree(ROOT, srcdir)
 
     def build():
-        app = make_app("html", srcdir=srcdir, freshenv=False,
-                       confoverrides={})
+        app = make_app("html", srcdir=srcdir, freshenv=False, confoverrides={})
         app.build()
-        return {name: (app.outdir / name).read_text(encoding="utf-8")
-                for name in ("one.html", "two.html", "all.html")}
+        return {
+            name: (app.outdir / name).read_text(encoding="utf-8")
+            for name in ("one.html", "two.html", "all.html")
+        }
 
     build()
     two = srcdir / "two.md"
-    two.write_text(two.read_text(encoding="utf-8").replace(
-        "{cite:p}`beta2011book`", "{cite:p}`beta2011book,gamma2012book`"), encoding="utf-8")
+    two.write_text(
+        two.read_text(encoding="utf-8").replace(
+            "{cite:p}`beta2011book`", "{cite:p}`beta2011book,gamma2012book`"
+        ),
+        encoding="utf-8",
+    )
     after_citation = build()
     assert "A third book" in after_citation["two.html"]
 
     bib = srcdir / "refs.bib"
-    bib.write_text(bib.read_text(encoding="utf-8").replace("Another book", "Another title"),
-                   encoding="utf-8")
+    bib.write_text(
+        bib.read_text(encoding="utf-8").replace("Another book", "Another title"), encoding="utf-8"
+    )
     after_bib = build()
     assert "Another title" in after_bib["two.html"]
     assert "Another book" not in after_bib["all.html"]
 
     # The same inputs built from scratch give the same pages.
-    fresh = make_app("html", srcdir=srcdir, freshenv=True,
-                     confoverrides={})
+    fresh = make_app("html", srcdir=srcdir, freshenv=True, confoverrides={})
     fresh.build(force_all=True)
     for name, html in after_bib.items():
         assert (fresh.outdir / name).read_text(encoding="utf-8") == html

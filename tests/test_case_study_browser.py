@@ -31,8 +31,11 @@ def site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("browser")
     src = copy_root("toolkit", tmp)
     out = tmp / "html"
-    subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", str(src), str(out)],
-                   check=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(src), str(out)],
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
     return out
 
 
@@ -45,11 +48,19 @@ def test_the_full_list_gets_the_front_matter_and_the_script(site):
     data = json.loads(page.find("script", id=DATA_ID).string)
     cases = {case["title"]: case for case in data["cases"]}
     assert cases["Share an Idea"] == {
-        "href": "share-an-idea.html", "title": "Share an Idea",
-        "organisation": "Christchurch City Council", "sector": "government", "year": 2011,
-        "channels": ["website", "facebook"], "factors": ["leadership", "strategy"]}
+        "href": "share-an-idea.html",
+        "title": "Share an Idea",
+        "organisation": "Christchurch City Council",
+        "sector": "government",
+        "year": 2011,
+        "channels": ["website", "facebook"],
+        "factors": ["leadership", "strategy"],
+    }
     assert data["labels"]["factor"] == {
-        "strategy": "Strategy", "leadership": "Leadership", "measurement": "Measurement"}
+        "strategy": "Strategy",
+        "leadership": "Leadership",
+        "measurement": "Measurement",
+    }
     assert data["labels"]["channel"]["twitter"] == "Twitter (now X)"
     assert page.find("script", src=lambda src: src and "case-study-browser.js" in src)
 
@@ -68,12 +79,15 @@ def test_the_data_island_cannot_end_its_script_element():
 
 def shown(page):
     return page.eval_on_selector_all(
-        "ul.case-study-list > li:not([hidden]) a", "links => links.map(a => a.textContent)")
+        "ul.case-study-list > li:not([hidden]) a", "links => links.map(a => a.textContent)"
+    )
 
 
 def matrix_rows(page):
     return page.eval_on_selector_all(
-        ".success-factor-matrix tbody tr:not([hidden]) th a", "links => links.map(a => a.textContent)")
+        ".success-factor-matrix tbody tr:not([hidden]) th a",
+        "links => links.map(a => a.textContent)",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -105,15 +119,26 @@ def test_filters_narrow_the_list_and_the_matrix_as_the_front_matter_says(browser
     assert shown(page) == ["Red Cross", "Share an Idea", "Measles outbreak"]
     assert page.evaluate("() => location.search") == ""
     # Only values some case has are offered.
-    assert page.get_by_label("Year", exact=True).locator("option").all_inner_texts() == ["All years", "2009", "2011"]
-    assert "Measurement" not in page.get_by_label("Success factor", exact=True).locator("option").all_inner_texts()
+    assert page.get_by_label("Year", exact=True).locator("option").all_inner_texts() == [
+        "All years",
+        "2009",
+        "2011",
+    ]
+    assert (
+        "Measurement"
+        not in page.get_by_label("Success factor", exact=True).locator("option").all_inner_texts()
+    )
 
 
 def test_sorting_by_organisation_and_by_newest(browser):
     base, page = browser
     page.goto(f"{base}/{INDEX}")
     page.get_by_label("Sort by").select_option(label="Organisation, A to Z")
-    assert shown(page) == ["Red Cross", "Share an Idea", "Measles outbreak"]  # American, Christchurch, Waikato
+    assert shown(page) == [
+        "Red Cross",
+        "Share an Idea",
+        "Measles outbreak",
+    ]  # American, Christchurch, Waikato
     page.get_by_label("Sort by").select_option(label="Year, newest first")
     assert shown(page) == ["Share an Idea", "Measles outbreak", "Red Cross"]
     assert matrix_rows(page) == ["Share an Idea", "Measles outbreak", "Red Cross"]

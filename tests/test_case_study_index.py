@@ -19,10 +19,17 @@ def listed(app, page):
 def test_lists_filter_by_sector_and_factor_sorted_by_year_then_organisation(app):
     app.build()
     assert app.warning.getvalue() == ""
-    assert listed(app, "case-studies/index.html") == ["Red Cross", "Share an Idea", "Measles outbreak"]
+    assert listed(app, "case-studies/index.html") == [
+        "Red Cross",
+        "Share an Idea",
+        "Measles outbreak",
+    ]
     assert listed(app, "guidance/government-sector.html") == ["Share an Idea", "Measles outbreak"]
     assert listed(app, "guidance/success-factors/leadership.html") == ["Red Cross", "Share an Idea"]
-    assert listed(app, "guidance/success-factors/strategy.html") == ["Share an Idea", "Measles outbreak"]
+    assert listed(app, "guidance/success-factors/strategy.html") == [
+        "Share an Idea",
+        "Measles outbreak",
+    ]
 
 
 @pytest.mark.sphinx("html", testroot="toolkit")
@@ -37,7 +44,9 @@ def test_list_items_link_and_describe(app):
 @pytest.mark.sphinx("html", testroot="toolkit")
 def test_an_empty_list_says_so_and_invites_a_contribution(app):
     app.build()
-    empty = soup(app, "guidance/success-factors/measurement.html").select_one(".case-study-list-empty")
+    empty = soup(app, "guidance/success-factors/measurement.html").select_one(
+        ".case-study-list-empty"
+    )
     assert "No case studies yet for this success factor" in empty.get_text()
     assert empty.a["href"] == "https://example.org/guide/blob/main/CONTRIBUTING.md"
 
@@ -76,16 +85,21 @@ def test_matrix_fits_the_pdf_page(app):
     # Each case links to its page, written by Sphinx; a mark is a plain tick
     # (a link would get a page number too wide for its column); an empty
     # cell is empty (its "No" is for screen readers only).
-    assert (r"{\hyperref[\detokenize{case-studies/measles::doc}]{\sphinxcrossref{Measles outbreak}}}"
-            r"\DUrole{matrix-year}{ (2011)} & $\checkmark$ &  &  \\ \hline") in tex
+    assert (
+        r"{\hyperref[\detokenize{case-studies/measles::doc}]{\sphinxcrossref{Measles outbreak}}}"
+        r"\DUrole{matrix-year}{ (2011)} & $\checkmark$ &  &  \\ \hline"
+    ) in tex
     # The lists are ordinary links in the PDF too.
     assert r"\sphinxhref" not in tex.split("Red Cross")[0][-200:]
 
 
-@pytest.mark.parametrize("option, value, hint", [
-    ("sector", "goverment", "did you mean 'government'?"),
-    ("factor", "leadershp", "did you mean 'leadership'?"),
-])
+@pytest.mark.parametrize(
+    "option, value, hint",
+    [
+        ("sector", "goverment", "did you mean 'government'?"),
+        ("factor", "leadershp", "did you mean 'leadership'?"),
+    ],
+)
 def test_unknown_filter_fails_with_file_and_line(make_app, tmp_path, option, value, hint):
     src = copy_root("toolkit", tmp_path)
     page = src / "guidance/government-sector.md"
@@ -115,7 +129,9 @@ def test_a_matrix_without_case_studies_says_so(make_app, tmp_path, builder):
     src = copy_root("toolkit", tmp_path)
     for name in ("measles", "share-an-idea", "red-cross"):
         (src / f"case-studies/{name}.md").unlink()
-    edit(src / "case-studies/index.md", "```{toctree}\nmeasles\nshare-an-idea\nred-cross\n```\n", "")
+    edit(
+        src / "case-studies/index.md", "```{toctree}\nmeasles\nshare-an-idea\nred-cross\n```\n", ""
+    )
     app = make_app(builder, srcdir=src)
     app.build()
     assert app.warning.getvalue() == ""

@@ -26,8 +26,17 @@ def repo(tmp_path):
     write_conf(tmp_path, {})
     git(tmp_path, "init", "-q", "-b", "main")
     git(tmp_path, "add", ".")
-    git(tmp_path, "-c", "user.name=Test", "-c", "user.email=test@example.invalid",
-        "commit", "-q", "-m", "base")
+    git(
+        tmp_path,
+        "-c",
+        "user.name=Test",
+        "-c",
+        "user.email=test@example.invalid",
+        "commit",
+        "-q",
+        "-m",
+        "base",
+    )
     git(tmp_path, "tag", "base")
     return tmp_path
 
@@ -71,11 +80,14 @@ def test_unknown_base_ref_names_the_ref(repo):
     assert "git does not know 'no-such-ref'" in str(exit_info.value)
 
 
-@pytest.mark.parametrize(("source", "target", "expected"), [
-    ("guidance/a", "/guidance/b.html", "guidance/b"),
-    ("guidance/a", "b.html#part", "guidance/b"),
-    ("guidance/a", "../case-studies/c.html", "case-studies/c"),
-    ("guidance/a", "https://example.org/x", None),
-])
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("guidance/a", "/guidance/b.html", "guidance/b"),
+        ("guidance/a", "b.html#part", "guidance/b"),
+        ("guidance/a", "../case-studies/c.html", "case-studies/c"),
+        ("guidance/a", "https://example.org/x", None),
+    ],
+)
 def test_target_docname(source, target, expected):
     assert target_docname(source, target) == expected

@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from toolkit_build import copy_root, edit
 
 REPO = Path(__file__).resolve().parent.parent
@@ -23,7 +22,12 @@ def sphinx_build(src: Path, out: Path, *options: str) -> subprocess.CompletedPro
     env = dict(os.environ, PYTHONPATH=str(REPO / "_ext"), NO_COLOR="1")
     return subprocess.run(
         [sys.executable, "-m", "sphinx", "build", "-b", "html", *options, str(src), str(out)],
-        capture_output=True, text=True, env=env, check=False, timeout=300)
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=300,
+    )
 
 
 @pytest.mark.parametrize("options", [(), ("-W", "--keep-going", "-n")], ids=["plain", "strict"])
@@ -33,9 +37,14 @@ def test_a_front_matter_typo_fails_with_a_clean_message(tmp_path, options):
     result = sphinx_build(src, tmp_path / "html", *options)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
-    assert (f"{CASE}:7: ERROR: sector: 'goverment' is not valid; did you mean 'government'? "
-            "valid choices: for-profit, non-profit, government") in result.stderr
-    assert "ERROR: 1 problem in the guide's pages, listed above: fix it and build again." in result.stderr
+    assert (
+        f"{CASE}:7: ERROR: sector: 'goverment' is not valid; did you mean 'government'? "
+        "valid choices: for-profit, non-profit, government"
+    ) in result.stderr
+    assert (
+        "ERROR: 1 problem in the guide's pages, listed above: fix it and build again."
+        in result.stderr
+    )
     assert "build finished with problems" in result.stdout
     for text in CRASH_REPORT:
         assert text not in output
@@ -46,13 +55,20 @@ def test_a_front_matter_typo_fails_with_a_clean_message(tmp_path, options):
     assert fixed.returncode == 0, fixed.stderr
 
 
-@pytest.mark.parametrize("root, entry, message", [
-    # pybtex reads the rest of the file; sphinxcontrib-bibtex does not crash.
-    ("bib-malformed", None, "refs.bib:14: ERROR: the file does not parse"),
-    # The APA style formats it generically while the build fails on it.
-    ("bib-missing-key", "@misc{nosuchkey2099,\n  title = {A thing},\n}\n",
-     "refs.bib:1: ERROR: entry 'nosuchkey2099' has type @misc"),
-], ids=["syntax error", "unknown entry type"])
+@pytest.mark.parametrize(
+    "root, entry, message",
+    [
+        # pybtex reads the rest of the file; sphinxcontrib-bibtex does not crash.
+        ("bib-malformed", None, "refs.bib:14: ERROR: the file does not parse"),
+        # The APA style formats it generically while the build fails on it.
+        (
+            "bib-missing-key",
+            "@misc{nosuchkey2099,\n  title = {A thing},\n}\n",
+            "refs.bib:1: ERROR: entry 'nosuchkey2099' has type @misc",
+        ),
+    ],
+    ids=["syntax error", "unknown entry type"],
+)
 def test_a_broken_bib_file_fails_with_a_clean_message(tmp_path, root, entry, message):
     src = copy_root(root, tmp_path)
     if entry:
@@ -62,6 +78,9 @@ def test_a_broken_bib_file_fails_with_a_clean_message(tmp_path, root, entry, mes
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert message in result.stderr
-    assert "ERROR: 1 problem in the guide's pages, listed above: fix it and build again." in result.stderr
+    assert (
+        "ERROR: 1 problem in the guide's pages, listed above: fix it and build again."
+        in result.stderr
+    )
     for text in CRASH_REPORT:
         assert text not in output

@@ -6,10 +6,12 @@ import shutil
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import REPO
 from pybtex.database.input.bibtex import Parser
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import REPO
+from _ext.toolkit.frontmatter import check, parse_text
+from _ext.toolkit.schema import CHANNELS, FIELDS, PAGE_TYPES, SECTORS
 from tools.contributing_reference import (
     END,
     KIND_RULES,
@@ -19,8 +21,6 @@ from tools.contributing_reference import (
     render,
     replace_reference,
 )
-from _ext.toolkit.frontmatter import check, parse_text
-from _ext.toolkit.schema import CHANNELS, FIELDS, PAGE_TYPES, SECTORS
 
 
 def test_contributing_md_reference_matches_the_schema():
@@ -29,7 +29,8 @@ def test_contributing_md_reference_matches_the_schema():
     assert text == expected, (
         "The front matter reference in CONTRIBUTING.md is out of date with "
         "_ext/toolkit/schema.py or the success factor pages. "
-        "Run `make contributing-reference` and commit CONTRIBUTING.md.")
+        "Run `make contributing-reference` and commit CONTRIBUTING.md."
+    )
 
 
 def test_reference_names_every_field_page_type_and_valid_value():
@@ -72,25 +73,33 @@ def test_factor_ids_come_from_the_factor_pages(tmp_path):
 
 def test_only_the_part_between_the_markers_is_rewritten():
     text = f"# Title\n\nBefore.\n\n{START}\nold reference\n{END}\n\nAfter.\n"
-    assert replace_reference(text, "new") == f"# Title\n\nBefore.\n\n{START}\nnew\n{END}\n\nAfter.\n"
+    assert (
+        replace_reference(text, "new") == f"# Title\n\nBefore.\n\n{START}\nnew\n{END}\n\nAfter.\n"
+    )
 
 
-@pytest.mark.parametrize("text", [
-    "no markers at all\n",
-    f"{END}\nreversed\n{START}\n",
-    f"{START}\n{START}\ntwice\n{END}\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no markers at all\n",
+        f"{END}\nreversed\n{START}\n",
+        f"{START}\n{START}\ntwice\n{END}\n",
+    ],
+)
 def test_missing_or_misplaced_markers_are_a_clear_error(text):
     with pytest.raises(ReferenceError, match="front-matter-reference:start"):
         replace_reference(text, "new")
 
 
 # A row of the table in "Cite a source on a page": | `` {cite:p}`key` `` | (Author, Year) |
-CITATION_EXAMPLE = re.compile(r"^\| `` (?P<written>\{cite:[a-z]+\}`[^`]+`) `` \| (?P<shown>[^|]+?) \|$", re.M)
+CITATION_EXAMPLE = re.compile(
+    r"^\| `` (?P<written>\{cite:[a-z]+\}`[^`]+`) `` \| (?P<shown>[^|]+?) \|$", re.M
+)
 # An example entry in "Add a source to references.bib" and, after it, the
 # reference list entry it gives, as a block quote in Markdown.
 BIBTEX_EXAMPLE = re.compile(
-    r"^```bibtex\n(?P<entry>@\w+\{(?P<key>[^,]+),.*?)^```\n.*?^> (?P<shown>.+?)$", re.M | re.S)
+    r"^```bibtex\n(?P<entry>@\w+\{(?P<key>[^,]+),.*?)^```\n.*?^> (?P<shown>.+?)$", re.M | re.S
+)
 
 
 def contributing_text() -> str:
@@ -112,11 +121,13 @@ def examples_page(tmp_path_factory):
         'extensions = ["myst_parser", "_ext.bibliography"]\n'
         'bibtex_bibfiles = ["references.bib"]\n'
         'bibtex_default_style = bibtex_reference_style = "apa"\n'
-        'bibtex_cite_id = "ref-{key}"\n')
+        'bibtex_cite_id = "ref-{key}"\n'
+    )
     paragraphs = [written for written, _ in citations]
     paragraphs.append("{cite:p}`" + ",".join(key for _, key, _ in entries) + "`")
-    (srcdir / "index.md").write_text("# Examples\n\n" + "\n\n".join(paragraphs) + "\n",
-                                     encoding="utf-8")
+    (srcdir / "index.md").write_text(
+        "# Examples\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8"
+    )
     app = SphinxTestApp("html", srcdir=srcdir)
     try:
         app.build()
@@ -129,7 +140,7 @@ def examples_page(tmp_path_factory):
 
 def test_every_citation_example_gives_what_contributing_md_says(examples_page):
     page, citations, _ = examples_page
-    shown = [" ".join(p.get_text().split()) for p in page.select("section > p")][:len(citations)]
+    shown = [" ".join(p.get_text().split()) for p in page.select("section > p")][: len(citations)]
     assert shown == [expected for _, expected in citations]
 
 
@@ -157,8 +168,11 @@ def test_every_bib_example_is_the_entry_in_references_bib():
 def test_link_examples_point_at_real_pages_labels_and_terms():
     """The "Ways to link inside the guide" examples resolve in the real guide."""
     table = contributing_text().split("Ways to link inside the guide:", 1)[1].split("\n\n", 2)[1]
-    pages = " ".join(path.read_text(encoding="utf-8") for path in REPO.glob("**/*.md")
-                     if ".venv" not in path.parts and "node_modules" not in path.parts)
+    pages = " ".join(
+        path.read_text(encoding="utf-8")
+        for path in REPO.glob("**/*.md")
+        if ".venv" not in path.parts and "node_modules" not in path.parts
+    )
     glossary = (REPO / "guidance" / "glossary.md").read_text(encoding="utf-8").splitlines()
     checked = 0
     for docname in re.findall(r"\{doc\}`(?:[^`<]*<)?/([^`>]+)>?`", table):

@@ -16,10 +16,9 @@ import shutil
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import REPO, require_chromium
 from sphinx.errors import ConfigError
 from sphinx.testing.util import SphinxTestApp
-
-from conftest import REPO, require_chromium
 from toolkit_build import chromium, serve
 
 CSP = {"http-equiv": "Content-Security-Policy"}
@@ -47,14 +46,18 @@ LOADING_LINKS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "
 
 def loads_before(meta) -> list:
     """What the page loads or runs before the policy (which then does not cover it)."""
-    return [tag for tag in meta.find_all_previous(["link", "style", "script"])
-            if tag.name != "link" or LOADING_LINKS & set(tag.get("rel", []))]
+    return [
+        tag
+        for tag in meta.find_all_previous(["link", "style", "script"])
+        if tag.name != "link" or LOADING_LINKS & set(tag.get("rel", []))
+    ]
 
 
 def directives(soup: BeautifulSoup) -> dict[str, list[str]]:
     (meta,) = soup.find_all("meta", attrs=CSP)
-    return {name: sources for name, *sources in
-            (part.split() for part in meta["content"].split(";"))}
+    return {
+        name: sources for name, *sources in (part.split() for part in meta["content"].split(";"))
+    }
 
 
 # -- The policy the build writes --------------------------------------------------
@@ -74,8 +77,12 @@ def test_policy_allows_the_theme_inline_code_by_hash_and_nothing_else(app):
     styles = [s.string for s in soup.find_all("style")]
     attributes = list(dict.fromkeys(tag["style"] for tag in soup.find_all(style=True)))
     assert "width: 30.0%" in attributes  # the table's column widths
-    assert policy["style-src"] == ["'self'", *map(sha256, styles), "'unsafe-hashes'",
-                                   *map(sha256, attributes)]
+    assert policy["style-src"] == [
+        "'self'",
+        *map(sha256, styles),
+        "'unsafe-hashes'",
+        *map(sha256, attributes),
+    ]
     assert "unsafe-inline" not in str(policy) and "unsafe-eval" not in str(policy)
 
 
@@ -96,8 +103,10 @@ def test_inline_script_in_content_gets_no_hash_and_a_warning(app):
     assert sha256(injected.string) not in directives(soup)["script-src"]
     assert len(directives(soup)["script-src"]) == 2  # 'self' and Furo's script
     warnings = app.warning.getvalue()
-    assert "injected.md: WARNING: the page's content has an inline <script> " \
-           "('document.documentElement.dataset.injected" in warnings
+    assert (
+        "injected.md: WARNING: the page's content has an inline <script> "
+        "('document.documentElement.dataset.injected" in warnings
+    )
     assert "index.md: WARNING" not in warnings
 
 
@@ -105,13 +114,15 @@ def test_inline_script_in_content_gets_no_hash_and_a_warning(app):
 def test_redirect_page_has_a_policy_that_allows_nothing(app):
     app.build()
     soup = read(app.outdir / "moved.html")
-    assert directives(soup) == {"default-src": ["'none'"], "base-uri": ["'none'"],
-                                "form-action": ["'none'"]}
+    assert directives(soup) == {
+        "default-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'none'"],
+    }
     assert soup.find("meta", attrs={"http-equiv": "refresh"})
 
 
-@pytest.mark.sphinx("html", testroot="csp",
-                    confoverrides={"guide_content_security_policy": False})
+@pytest.mark.sphinx("html", testroot="csp", confoverrides={"guide_content_security_policy": False})
 def test_policy_can_be_left_out(app):
     app.build()
     assert not read(app.outdir / "index.html").find("meta", attrs=CSP)
@@ -128,8 +139,12 @@ def test_livehtml_leaves_the_policy_out():
 def test_another_template_bridge_is_a_clear_error(rootdir, tmp_path):
     srcdir = tmp_path / "csp"
     shutil.copytree(rootdir / "test-csp", srcdir)
-    with pytest.raises(ConfigError, match="template_bridge = 'mine.Loader' in conf.py: "
-                                          "_ext.csp renders pages through its own"):
+    with pytest.raises(
+        ConfigError,
+        match=re.escape(
+            "template_bridge = 'mine.Loader' in conf.py: _ext.csp renders pages through its own"
+        ),
+    ):
         SphinxTestApp("html", srcdir=srcdir, confoverrides={"template_bridge": "mine.Loader"})
 
 
@@ -139,8 +154,7 @@ def test_every_page_of_the_guide_has_one_policy_first_in_head(site_html):
     for path in sorted(site_html.rglob("*.html")):
         soup = read(path)
         metas = soup.find_all("meta", attrs=CSP)
-        if len(metas) != 1 or metas[0].parent.name != "head" or \
-                loads_before(metas[0]):
+        if len(metas) != 1 or metas[0].parent.name != "head" or loads_before(metas[0]):
             missing.append(path.relative_to(site_html).as_posix())
     assert not missing
 
@@ -166,9 +180,14 @@ def browser():
         # ...", and a directive it ignores or cannot parse), which do not
         # reach the page's console API.
         log = page.context.new_cdp_session(page)
-        log.on("Log.entryAdded", lambda event: page.problems.append(
-            f"console: {event['entry']['text']}") if re.search(
-            "Refused to|Content Security Policy", event["entry"]["text"]) else None)
+        log.on(
+            "Log.entryAdded",
+            lambda event: (
+                page.problems.append(f"console: {event['entry']['text']}")
+                if re.search("Refused to|Content Security Policy", event["entry"]["text"])
+                else None
+            ),
+        )
         log.send("Log.enable")
         page.on("pageerror", lambda error: page.problems.append(f"script error: {error}"))
         # Nothing from other sites (and the tests never reach the network).
@@ -192,20 +211,28 @@ def guide(site_html, browser):
     """Every page of the guide, visited once: url -> what went wrong."""
     with serve(site_html) as base:
         urls = sorted(p.relative_to(site_html).as_posix() for p in site_html.rglob("*.html"))
-        results = {url: visit(browser, f"{base}/{url}") for url in urls + [HIGHLIGHT]}
-        results[SEARCH] = visit(browser, f"{base}/{SEARCH}",
-                                wait_for="#search-results .search-summary")
+        results = {url: visit(browser, f"{base}/{url}") for url in [*urls, HIGHLIGHT]}
+        results[SEARCH] = visit(
+            browser, f"{base}/{SEARCH}", wait_for="#search-results .search-summary"
+        )
         # The search found pages: its index and scripts loaded under the policy.
-        results["search results"] = [] if browser.locator(
-            "#search-results li").count() else ["the search found nothing"]
+        results["search results"] = (
+            [] if browser.locator("#search-results li").count() else ["the search found nothing"]
+        )
         # The self-assessment's script runs: answering updates the count.
         browser.goto(f"{base}/guidance/self-assessment.html", wait_until="load")
         browser.locator("input[type=radio][value=yes]").first.check()
-        results["self-assessment"] = [] if browser.locator(
-            ".sa-overall-progress").inner_text().startswith("1 of") else ["count not updated"]
+        results["self-assessment"] = (
+            []
+            if browser.locator(".sa-overall-progress").inner_text().startswith("1 of")
+            else ["count not updated"]
+        )
         # Furo's inline colour-mode script ran: its hash is in the policy.
-        results["theme script"] = [] if browser.evaluate(
-            "() => document.body.dataset.theme") == "auto" else ["colour mode not set"]
+        results["theme script"] = (
+            []
+            if browser.evaluate("() => document.body.dataset.theme") == "auto"
+            else ["colour mode not set"]
+        )
     return results
 
 
@@ -236,7 +263,9 @@ def test_policy_blocks_an_injected_inline_script(test_project, browser):
         problems = visit(browser, f"{base}/injected.html")
         ran = browser.evaluate("() => document.documentElement.dataset.injected")
     assert ran is None
-    assert any(p.startswith("violation: script-src-elem blocked inline") for p in problems), problems
+    assert any(p.startswith("violation: script-src-elem blocked inline") for p in problems), (
+        problems
+    )
     assert any("Executing inline script violates" in p for p in problems), problems
 
 

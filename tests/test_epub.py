@@ -27,9 +27,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import REPO, require_chromium, require_node_module, require_tool
 
 from _ext.epub import accessibility_metadata, in_reading_order
-from conftest import REPO, require_chromium, require_node_module, require_tool
 
 CONF = runpy.run_path(str(REPO / "conf.py"))
 EPUB_NAME = f"{CONF['epub_basename']}.epub"
@@ -42,9 +42,21 @@ def epub(tmp_path_factory) -> Path:
     """The real guide built as an EPUB, strictly, as `make epub` does."""
     out = tmp_path_factory.mktemp("epub")
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-M", "epub", str(REPO), str(out),
-         "-W", "--keep-going", "-n", "-q"],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-M",
+            "epub",
+            str(REPO),
+            str(out),
+            "-W",
+            "--keep-going",
+            "-n",
+            "-q",
+        ],
+        capture_output=True,
+        text=True,
         env={**os.environ, "SOURCE_DATE_EPOCH": "1764028800"},
     )
     assert result.returncode == 0, result.stderr[-5000:]
@@ -62,16 +74,24 @@ def checks(epub, tmp_path_factory):
     reports = tmp_path_factory.mktemp("ace")
     epubcheck = subprocess.Popen(
         [java, "-jar", str(jar), str(epub), "--quiet", "--json", "-"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     ace_run = subprocess.run(
         [node, str(ace), "--silent", "--force", "--outdir", str(reports), str(epub)],
-        capture_output=True, text=True, timeout=600,
-        env={**os.environ, "PUPPETEER_EXECUTABLE_PATH": browser})
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "PUPPETEER_EXECUTABLE_PATH": browser},
+    )
     epubcheck_out, epubcheck_err = epubcheck.communicate(timeout=600)
     assert (reports / "report.json").is_file(), ace_run.stdout + ace_run.stderr
     assert epubcheck_out, epubcheck_err
-    return (json.loads(epubcheck_out),
-            json.loads((reports / "report.json").read_text(encoding="utf-8")))
+    return (
+        json.loads(epubcheck_out),
+        json.loads((reports / "report.json").read_text(encoding="utf-8")),
+    )
 
 
 def _spine(epub: Path) -> list[str]:
@@ -86,9 +106,12 @@ def test_epubcheck_finds_no_error(checks):
     report, _ = checks
     # The report is of this book: epubcheck read it through.
     assert report["publication"]["title"] == CONF["project"]
-    errors = [f'{m["severity"]} {m["ID"]}: {m["message"]} '
-              f'({", ".join(loc["path"] + ":" + str(loc["line"]) for loc in m["locations"])})'
-              for m in report["messages"] if m["severity"] in ("FATAL", "ERROR")]
+    errors = [
+        f"{m['severity']} {m['ID']}: {m['message']} "
+        f"({', '.join(loc['path'] + ':' + str(loc['line']) for loc in m['locations'])})"
+        for m in report["messages"]
+        if m["severity"] in ("FATAL", "ERROR")
+    ]
     assert errors == []
     assert report["checker"]["nFatal"] == report["checker"]["nError"] == 0
 
@@ -100,10 +123,12 @@ def test_ace_finds_no_serious_or_critical_violation(checks, epub):
     checked = {assertion["earl:testSubject"]["url"] for assertion in report["assertions"]}
     assert set(_spine(epub)) <= checked
     violations = [
-        f'{assertion["earl:testSubject"]["url"]}: {test["earl:test"]["earl:impact"]} '
-        f'{test["earl:test"]["dct:title"]}: {test["earl:result"].get("dct:description", "")}'
-        for assertion in report["assertions"] for test in assertion.get("assertions", [])
-        if test["earl:test"]["earl:impact"] in FAILING_IMPACTS]
+        f"{assertion['earl:testSubject']['url']}: {test['earl:test']['earl:impact']} "
+        f"{test['earl:test']['dct:title']}: {test['earl:result'].get('dct:description', '')}"
+        for assertion in report["assertions"]
+        for test in assertion.get("assertions", [])
+        if test["earl:test"]["earl:impact"] in FAILING_IMPACTS
+    ]
     assert violations == []
 
 
@@ -111,11 +136,12 @@ def test_ace_finds_no_serious_or_critical_violation(checks, epub):
 def test_the_book_is_in_new_zealand_english_with_its_version(epub):
     with zipfile.ZipFile(epub) as book:
         opf = book.read("content.opf").decode()
-        pages = {name: book.read(name).decode() for name in book.namelist()
-                 if name.endswith(".xhtml")}
+        pages = {
+            name: book.read(name).decode() for name in book.namelist() if name.endswith(".xhtml")
+        }
     assert "<dc:language>en-NZ</dc:language>" in opf
     assert f'<meta property="ibooks:version">{CONF["release"]}</meta>' in opf
-    assert f'version {CONF["release"]}' in opf  # the description readers see
+    assert f"version {CONF['release']}" in opf  # the description readers see
     # A screen reader picks its voice from each page's language.
     for name, page in pages.items():
         assert re.search(r'<html[^>]* lang="en-NZ"', page), name
@@ -161,8 +187,7 @@ def test_the_toolkit_content_is_in_the_book(epub):
     assert 'id="sa-considered-communication"' in assessment
     assert "<script" not in assessment
     # The matrix of case studies and success factors, with its header cells.
-    assert re.search(r'<caption>(<[^>]+>)*Which success factors each case study illustrates',
-                     cases)
+    assert re.search(r"<caption>(<[^>]+>)*Which success factors each case study illustrates", cases)
     assert re.search(r'<th [^>]*scope="col"', cases)
 
 
@@ -179,18 +204,37 @@ def test_make_epub_copies_the_book_beside_the_pdf():
     # -n: print the commands only; -o: do not (re)build the virtual environment.
     result = subprocess.run(
         ["make", "--no-print-directory", "-n", "-o", ".venv/.docs-installed", "epub"],
-        cwd=REPO, capture_output=True, text=True, check=True)
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert "-M epub . _build -W --keep-going -n" in result.stdout
     assert f"cp _build/epub/{EPUB_NAME} _build/html/_downloads/" in result.stdout
 
 
 def test_contents_keep_each_page_together_in_reading_order():
-    entries = [{"refuri": uri} for uri in (
-        "index.xhtml", "a.xhtml", "a.xhtml#intro", "b.xhtml", "b.xhtml#x", "a.xhtml#references",
-        "c.xhtml")]
+    entries = [
+        {"refuri": uri}
+        for uri in (
+            "index.xhtml",
+            "a.xhtml",
+            "a.xhtml#intro",
+            "b.xhtml",
+            "b.xhtml#x",
+            "a.xhtml#references",
+            "c.xhtml",
+        )
+    ]
     assert [e["refuri"] for e in in_reading_order(entries)] == [
-        "index.xhtml", "a.xhtml", "a.xhtml#intro", "a.xhtml#references", "b.xhtml",
-        "b.xhtml#x", "c.xhtml"]
+        "index.xhtml",
+        "a.xhtml",
+        "a.xhtml#intro",
+        "a.xhtml#references",
+        "b.xhtml",
+        "b.xhtml#x",
+        "c.xhtml",
+    ]
 
 
 def test_images_make_the_book_visual_with_text_alternatives():

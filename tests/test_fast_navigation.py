@@ -27,8 +27,13 @@ def build(make_app, tmp_path):
         if srcdir is None:
             srcdir = tmp_path / name
             shutil.copytree(ROOT, srcdir)
-        app = make_app("html", srcdir=srcdir, freshenv=False, parallel=parallel,
-                       confoverrides={"guide_fast_navigation": fast})
+        app = make_app(
+            "html",
+            srcdir=srcdir,
+            freshenv=False,
+            parallel=parallel,
+            confoverrides={"guide_fast_navigation": fast},
+        )
         app.build()
         return app
 
@@ -37,19 +42,22 @@ def build(make_app, tmp_path):
 
 def warnings(app) -> list:
     # Two apps in one test re-register docutils nodes; that is not the site's.
-    return [line for line in app.warning.getvalue().splitlines()
-            if "is already registered" not in line]
+    return [
+        line for line in app.warning.getvalue().splitlines() if "is already registered" not in line
+    ]
 
 
 def pages(outdir: Path) -> dict:
-    return {p.relative_to(outdir).as_posix(): p.read_text(encoding="utf-8")
-            for p in sorted(outdir.rglob("*.html"))}
+    return {
+        p.relative_to(outdir).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(outdir.rglob("*.html"))
+    }
 
 
 def sidebar(html: str) -> str:
     """The sidebar's navigation HTML, as written (it holds no <div>)."""
     start = html.index('<div class="sidebar-tree">')
-    return html[start:html.index("</div>", start)]
+    return html[start : html.index("</div>", start)]
 
 
 def assert_same_pages(stock: dict, fast: dict) -> None:
@@ -88,15 +96,17 @@ def test_current_page_marked(build):
 
 def test_switched_off_furo_computes_navigation(build, monkeypatch):
     calls = []
-    monkeypatch.setattr(fast_navigation, "_build_template",
-                        lambda *args: calls.append(args))
+    monkeypatch.setattr(fast_navigation, "_build_template", lambda *args: calls.append(args))
     build("stock", fast=False)
     assert calls == []
 
 
 def _nav_titles(outdir: Path) -> dict:
-    return {name: [a.text for a in BeautifulSoup(sidebar(html), "html.parser").select("a")]
-            for name, html in pages(outdir).items() if name not in {"search.html", "genindex.html"}}
+    return {
+        name: [a.text for a in BeautifulSoup(sidebar(html), "html.parser").select("a")]
+        for name, html in pages(outdir).items()
+        if name not in {"search.html", "genindex.html"}
+    }
 
 
 @pytest.mark.parametrize("fast", [True, False], ids=["fast", "stock"])
@@ -133,12 +143,19 @@ def test_text_edit_rewrites_only_that_page(build):
     page = app.srcdir / "case-studies" / "case-2.md"
     page.write_text(page.read_text() + "\nMore text.\n")
     app = build("site", fast=True, srcdir=app.srcdir)
-    changed = sorted(p.relative_to(app.outdir).as_posix()
-                     for p in app.outdir.rglob("*.html") if p.stat().st_mtime_ns != before[p])
+    changed = sorted(
+        p.relative_to(app.outdir).as_posix()
+        for p in app.outdir.rglob("*.html")
+        if p.stat().st_mtime_ns != before[p]
+    )
     # The page, the page whose toctree lists it (Sphinx's own rule), and the
     # index and search pages, which Sphinx writes on every build.
-    assert changed == ["case-studies/case-2.html", "case-studies/index.html",
-                       "genindex.html", "search.html"]
+    assert changed == [
+        "case-studies/case-2.html",
+        "case-studies/index.html",
+        "genindex.html",
+        "search.html",
+    ]
 
 
 def test_tocdepth_page_left_to_furo(build, tmp_path):
@@ -158,9 +175,16 @@ def test_tocdepth_page_left_to_furo(build, tmp_path):
 def test_tree_rendered_once_and_moved_to_other_folders(build, monkeypatch):
     rendered = []
     build_template = fast_navigation._build_template
-    monkeypatch.setattr(fast_navigation, "_build_template",
-                        lambda app, folder: rendered.append(folder) or build_template(app, folder))
+    monkeypatch.setattr(
+        fast_navigation,
+        "_build_template",
+        lambda app, folder: rendered.append(folder) or build_template(app, folder),
+    )
     app = build("site", fast=True)
     assert rendered == [""]
     assert set(fast_navigation._templates[app.builder]["folders"]) == {
-        "", "case-studies", "guidance", "guidance/success-factors"}
+        "",
+        "case-studies",
+        "guidance",
+        "guidance/success-factors",
+    }

@@ -20,8 +20,14 @@ def test_the_page_has_named_nav_landmarks_and_everything_in_the_main_one(app):
     # The main landmark opens the article container, before "Back to top"
     # and the page's icons, and closes after the content.
     container = html.split('<div class="article-container">')[1]
-    assert container.lstrip().startswith('<article role="main" id="furo-main-content" tabindex="-1">')
-    assert container.index("back-to-top") < container.index("A section") < container.index("</article>")
+    assert container.lstrip().startswith(
+        '<article role="main" id="furo-main-content" tabindex="-1">'
+    )
+    assert (
+        container.index("back-to-top")
+        < container.index("A section")
+        < container.index("</article>")
+    )
     assert html.count("<article") == 1 and html.count("</nav>") == 2
     # Every link to another site (Furo's footer) carries rel="noopener".
     external = re.findall(r'<a [^>]*href="https?://[^>]*>', html)
@@ -30,13 +36,17 @@ def test_the_page_has_named_nav_landmarks_and_everything_in_the_main_one(app):
 
 @pytest.mark.parametrize("fix", FIXES[:3], ids=["site-nav", "toc-nav", "main"])
 def test_a_fix_whose_markup_furo_no_longer_has_fails_naming_it(fix):
-    page = ('<aside class="sidebar-drawer"></aside><div class="article-container">'
-            '<article role="main" id="furo-main-content"></article></div>'
-            '<aside class="toc-drawer"></aside>')
+    page = (
+        '<aside class="sidebar-drawer"></aside><div class="article-container">'
+        '<article role="main" id="furo-main-content"></article></div>'
+        '<aside class="toc-drawer"></aside>'
+    )
     furo_page_fixes(page)  # all there: fine
-    broken = {"site-nav": page.replace('"sidebar-drawer"', '"sidebar-drawer new"'),
-              "toc-nav": page.replace('<aside class="toc-drawer">', "<div>"),
-              "main": page.replace('role="main" ', "")}
+    broken = {
+        "site-nav": page.replace('"sidebar-drawer"', '"sidebar-drawer new"'),
+        "toc-nav": page.replace('<aside class="toc-drawer">', "<div>"),
+        "main": page.replace('role="main" ', ""),
+    }
     name = ["site-nav", "toc-nav", "main"][FIXES.index(fix)]
     with pytest.raises(ThemeError, match=re.escape(fix.why)) as failure:
         furo_page_fixes(broken[name])

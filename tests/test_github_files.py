@@ -4,19 +4,19 @@ GitHub only reports a broken workflow or issue form after it is merged, so
 these tests catch mistakes in the pull request that makes them.
 """
 
-from pathlib import Path
-
 import re
+from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import REPO
+
 from _ext import page_links
 
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
-FORMS = sorted(p for p in (REPO / ".github" / "ISSUE_TEMPLATE").glob("*.yml")
-               if p.name != "config.yml")
+FORMS = sorted(
+    p for p in (REPO / ".github" / "ISSUE_TEMPLATE").glob("*.yml") if p.name != "config.yml"
+)
 
 
 def load(path: Path):
@@ -29,8 +29,7 @@ CONTENTS_WRITERS = {("release.yml", "release")}
 
 
 def test_the_expected_workflows_exist():
-    assert {p.name for p in WORKFLOWS} == {"test.yml", "linkcheck.yml", "deploy.yml",
-                                           "release.yml"}
+    assert {p.name for p in WORKFLOWS} == {"test.yml", "linkcheck.yml", "deploy.yml", "release.yml"}
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -106,7 +105,10 @@ def test_release_actions_are_pinned_to_full_versions():
 
 def test_the_expected_issue_forms_exist():
     assert {p.name for p in FORMS} == {
-        "suggest-case-study.yml", "report-a-problem.yml", "broken-link.yml", "new-topic.yml",
+        "suggest-case-study.yml",
+        "report-a-problem.yml",
+        "broken-link.yml",
+        "new-topic.yml",
     }
     assert load(REPO / ".github" / "ISSUE_TEMPLATE" / "config.yml")["blank_issues_enabled"] is False
 

@@ -25,11 +25,26 @@ def test_every_page_is_valid_html(site_html, tmp_path):
     canary.write_text(CANARY, encoding="utf-8")
     pages = sorted(site_html.rglob("*.html"))
     result = subprocess.run(
-        [java, "-jar", str(vnu), "--errors-only", "--format", "json", str(canary), *map(str, pages)],
-        capture_output=True, text=True, check=False)
+        [
+            java,
+            "-jar",
+            str(vnu),
+            "--errors-only",
+            "--format",
+            "json",
+            str(canary),
+            *map(str, pages),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     messages = json.loads(result.stderr)["messages"]
     assert any(m["url"].endswith("/canary.html") for m in messages), result.stderr
-    errors = [f'{m["url"].removeprefix("file:")}:{m.get("lastLine", "?")}: {m["message"]}'
-              for m in messages if not m["url"].endswith("/canary.html")]
+    errors = [
+        f"{m['url'].removeprefix('file:')}:{m.get('lastLine', '?')}: {m['message']}"
+        for m in messages
+        if not m["url"].endswith("/canary.html")
+    ]
     assert len(pages) > 2
     assert not errors, "\n".join(errors)

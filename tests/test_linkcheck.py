@@ -9,17 +9,18 @@ import re
 import runpy
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import pytest
+from conftest import REPO
 
 from tools import linkcheck_report
-from conftest import REPO
 
 
 class Handler(BaseHTTPRequestHandler):
     """One path per kind of answer a real site gives."""
 
-    requests_seen: dict[str, int] = {}
+    requests_seen: ClassVar[dict[str, int]] = {}
     release_hanging = threading.Event()
 
     def do_HEAD(self):
@@ -31,8 +32,9 @@ class Handler(BaseHTTPRequestHandler):
     def answer(self, body: bool):
         seen = self.requests_seen[self.path] = self.requests_seen.get(self.path, 0) + 1
         if self.path == "/ok":
-            self.reply(200, body=b'<html><body><h1 id="present">Here</h1></body></html>',
-                       send_body=body)
+            self.reply(
+                200, body=b'<html><body><h1 id="present">Here</h1></body></html>', send_body=body
+            )
         elif self.path == "/moved":
             self.reply(200, send_body=body)
         elif self.path == "/redirect-allowed":
@@ -98,8 +100,10 @@ def test_report_sorts_every_kind_of_answer(app, server, capsys):
     status = linkcheck_report.main([str(app.outdir)])
 
     report = (app.outdir / "report.md").read_text()
-    results = {json.loads(line)["uri"].removeprefix(server): json.loads(line)
-               for line in (app.outdir / "output.json").read_text().splitlines()}
+    results = {
+        json.loads(line)["uri"].removeprefix(server): json.loads(line)
+        for line in (app.outdir / "output.json").read_text().splitlines()
+    }
     assert status == 1, report  # broken links fail the run
     assert capsys.readouterr().out.startswith("9 links checked: 4 working, 2 broken")
 
@@ -121,29 +125,40 @@ def test_report_sorts_every_kind_of_answer(app, server, capsys):
 
 
 def entry(status, uri, info="", code=0, filename="page.md", lineno=3):
-    return {"filename": filename, "lineno": lineno, "status": status, "code": code,
-            "uri": uri, "info": info}
+    return {
+        "filename": filename,
+        "lineno": lineno,
+        "status": status,
+        "code": code,
+        "uri": uri,
+        "info": info,
+    }
 
 
 def test_same_address_on_several_pages_is_one_entry():
-    report, counts = linkcheck_report.render([
-        entry("broken", "https://gone.example/", "404 Client Error", filename="b.md", lineno=9),
-        entry("broken", "https://gone.example/", "404 Client Error", filename="a.md", lineno=2),
-    ])
+    report, counts = linkcheck_report.render(
+        [
+            entry("broken", "https://gone.example/", "404 Client Error", filename="b.md", lineno=9),
+            entry("broken", "https://gone.example/", "404 Client Error", filename="a.md", lineno=2),
+        ]
+    )
     assert counts["broken"] == 1
-    assert ("- <https://gone.example/>: 404 Client Error. On `a.md:2`, `b.md:9`." in report)
+    assert "- <https://gone.example/>: 404 Client Error. On `a.md:2`, `b.md:9`." in report
 
 
 def test_http_to_https_redirect_advises_changing_the_link():
-    report, _ = linkcheck_report.render([
-        entry("redirected", "http://site.example/a", "https://site.example/a", code=301),
-    ])
+    report, _ = linkcheck_report.render(
+        [
+            entry("redirected", "http://site.example/a", "https://site.example/a", code=301),
+        ]
+    )
     assert "change the link to https" in report
 
 
 def test_clean_run_passes(tmp_path, capsys):
     (tmp_path / "output.json").write_text(
-        json.dumps(entry("working", "https://fine.example/")) + "\n")
+        json.dumps(entry("working", "https://fine.example/")) + "\n"
+    )
     assert linkcheck_report.main([str(tmp_path)]) == 0
     assert "Every checked link works." in (tmp_path / "report.md").read_text()
 
@@ -153,17 +168,31 @@ def test_missing_output_is_an_error(tmp_path, capsys):
     assert "did not finish" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(("link", "lands", "allowed"), [
-    ("https://doi.org/10.1016/j.bushor.2009.09.003",
-     "https://www.sciencedirect.com/science/article/pii/S0007681309001232", True),
-    ("http://www.oag.govt.nz/2013/learning-from-public-entities-social-media",
-     "https://oag.parliament.nz/2013/learning-from-public-entities-social-media", True),
-    ("http://www.legislation.govt.nz/act/public/2005/0040/latest/whole.html",
-     "https://www.legislation.govt.nz/act/public/2005/0040/latest/whole.html", True),
-    ("https://www.dia.govt.nz/old-page", "https://www.dia.govt.nz/", False),
-    ("http://www.oag.govt.nz/2013/x", "https://spam.example/", False),
-])
+@pytest.mark.parametrize(
+    ("link", "lands", "allowed"),
+    [
+        (
+            "https://doi.org/10.1016/j.bushor.2009.09.003",
+            "https://www.sciencedirect.com/science/article/pii/S0007681309001232",
+            True,
+        ),
+        (
+            "http://www.oag.govt.nz/2013/learning-from-public-entities-social-media",
+            "https://oag.parliament.nz/2013/learning-from-public-entities-social-media",
+            True,
+        ),
+        (
+            "http://www.legislation.govt.nz/act/public/2005/0040/latest/whole.html",
+            "https://www.legislation.govt.nz/act/public/2005/0040/latest/whole.html",
+            True,
+        ),
+        ("https://www.dia.govt.nz/old-page", "https://www.dia.govt.nz/", False),
+        ("http://www.oag.govt.nz/2013/x", "https://spam.example/", False),
+    ],
+)
 def test_guide_allows_only_the_expected_redirects(link, lands, allowed):
     conf = runpy.run_path(str(REPO / "conf.py"))
     rules = conf["linkcheck_allowed_redirects"]
-    assert any(re.match(old, link) and re.match(new, lands) for old, new in rules.items()) is allowed
+    assert (
+        any(re.match(old, link) and re.match(new, lands) for old, new in rules.items()) is allowed
+    )

@@ -16,7 +16,6 @@ import time
 import urllib.request
 
 import pytest
-
 from conftest import REPO
 
 
@@ -56,9 +55,18 @@ def test_livehtml_serves_and_rebuilds_on_save(tmp_path, rootdir):
     shutil.copytree(rootdir / "test-site-links", source)
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "sphinx_autobuild", *makefile_liveopts(), "--port", str(port),
-         str(source), str(tmp_path / "out")],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "sphinx_autobuild",
+            *makefile_liveopts(),
+            "--port",
+            str(port),
+            str(source),
+            str(tmp_path / "out"),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         # The test project loads the project's extensions by module name.
         env={**os.environ, "PYTHONPATH": str(REPO / "_ext")},
     )
@@ -66,8 +74,9 @@ def test_livehtml_serves_and_rebuilds_on_save(tmp_path, rootdir):
     try:
         assert wait_for(url, "Writing a policy", 90), "sphinx-autobuild did not serve the page"
         page = source / "guidance" / "new-name.md"
-        page.write_text(page.read_text(encoding="utf-8") + "\nSaved a moment ago.\n",
-                        encoding="utf-8")
+        page.write_text(
+            page.read_text(encoding="utf-8") + "\nSaved a moment ago.\n", encoding="utf-8"
+        )
         assert wait_for(url, "Saved a moment ago.", 90), "the page was not rebuilt on save"
     finally:
         server.terminate()

@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import REPO
+
 from _ext.toolkit.frontmatter import check, parse_file
 from _ext.toolkit.schema import PLACEHOLDER
 from tools.new_page import ScaffoldError, create, slugify
@@ -24,13 +24,16 @@ def fill_placeholders(path, values):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-@pytest.mark.parametrize(("title", "slug"), [
-    ("Ōtorohanga library's Facebook page", "otorohanga-librarys-facebook-page"),
-    ("Waipā District Council: Share your views!", "waipa-district-council-share-your-views"),
-    ("Te Kawa Mataaho — guidance, 2024", "te-kawa-mataaho-guidance-2024"),
-    ("  Māori   health  providers ", "maori-health-providers"),
-    ("Women’s Refuge", "womens-refuge"),
-])
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Ōtorohanga library's Facebook page", "otorohanga-librarys-facebook-page"),
+        ("Waipā District Council: Share your views!", "waipa-district-council-share-your-views"),
+        ("Te Kawa Mataaho — guidance, 2024", "te-kawa-mataaho-guidance-2024"),
+        ("  Māori   health  providers ", "maori-health-providers"),
+        ("Women’s Refuge", "womens-refuge"),
+    ],
+)
 def test_slug_folds_macrons_and_drops_punctuation(title, slug):
     assert slugify(title) == slug
 
@@ -50,8 +53,13 @@ def test_new_case_study_has_front_matter_headings_and_a_place_in_the_contents(gu
     assert path == guide / "case-studies" / "otorohanga-librarys-facebook-page.md"
     text = path.read_text(encoding="utf-8")
     assert "# Ōtorohanga library's Facebook page" in text
-    for heading in ("## Context", "## What was done", "## Results", "## Lessons",
-                    "## Success factors illustrated"):
+    for heading in (
+        "## Context",
+        "## What was done",
+        "## Results",
+        "## Lessons",
+        "## Success factors illustrated",
+    ):
         assert heading in text
     front = parse_file(path)
     assert front.values["page_type"] == "case-study"
@@ -65,20 +73,32 @@ def test_placeholders_are_rejected_until_replaced(guide):
     path = create(guide, "case-studies", "An example case", TODAY)
     _, problems = check(parse_file(path), bib_keys=lambda key: key == "oag2013waikato")
     flagged = {problem.field for problem in problems}
-    assert {"description", "organisation", "sector", "year", "channels",
-            "success_factors", "sources"} <= flagged
-    assert all(PLACEHOLDER in str(problem.value) or problem.field == "success_factors"
-               for problem in problems)
+    assert {
+        "description",
+        "organisation",
+        "sector",
+        "year",
+        "channels",
+        "success_factors",
+        "sources",
+    } <= flagged
+    assert all(
+        PLACEHOLDER in str(problem.value) or problem.field == "success_factors"
+        for problem in problems
+    )
 
-    fill_placeholders(path, {
-        "description": "How a health board reached teenagers during an outbreak.",
-        "organisation": "Waikato District Health Board",
-        "sector": "government",
-        "year": "2011",
-        "channels": "[facebook, twitter]",
-        "success_factors": "[strategy]",
-        "sources": "[oag2013waikato]",
-    })
+    fill_placeholders(
+        path,
+        {
+            "description": "How a health board reached teenagers during an outbreak.",
+            "organisation": "Waikato District Health Board",
+            "sector": "government",
+            "year": "2011",
+            "channels": "[facebook, twitter]",
+            "success_factors": "[strategy]",
+            "sources": "[oag2013waikato]",
+        },
+    )
     typed, problems = check(parse_file(path), bib_keys=lambda key: key == "oag2013waikato")
     assert problems == []
     assert typed["year"] == 2011
@@ -88,8 +108,8 @@ def test_new_guidance_page_is_added_to_the_start_pages_contents(guide):
     create(guide, "guidance", "Working with volunteers", TODAY)
     create(guide, "guidance", "Working with young people", TODAY)
     index = (guide / "index.md").read_text(encoding="utf-8")
-    block = index[index.index(":caption: More guidance"):]
-    block = block[:block.index("```")]
+    block = index[index.index(":caption: More guidance") :]
+    block = block[: block.index("```")]
     assert "guidance/working-with-volunteers\n" in block
     assert "guidance/working-with-young-people\n" in block
     assert index.count(":caption: More guidance") == 1
@@ -99,15 +119,18 @@ def test_new_guidance_page_is_added_to_the_start_pages_contents(guide):
 
 def test_an_existing_slug_is_refused(guide):
     create(guide, "case-studies", "Share an idea", TODAY)
-    with pytest.raises(ScaffoldError, match="case-studies/share-an-idea.md already exists"):
+    with pytest.raises(ScaffoldError, match=r"case-studies/share-an-idea\.md already exists"):
         create(guide, "case-studies", "Share an Idea!", TODAY)
 
 
-@pytest.mark.parametrize(("section", "title", "message"), [
-    ("blog", "Anything", "SECTION must be one of: case-studies, guidance"),
-    ("guidance", "?!", "title with letters in it"),
-    ("case-studies", "Index", "already exists"),
-])
+@pytest.mark.parametrize(
+    ("section", "title", "message"),
+    [
+        ("blog", "Anything", "SECTION must be one of: case-studies, guidance"),
+        ("guidance", "?!", "title with letters in it"),
+        ("case-studies", "Index", "already exists"),
+    ],
+)
 def test_bad_requests_say_what_to_do(guide, section, title, message):
     with pytest.raises(ScaffoldError, match=message):
         create(guide, section, title, TODAY)
@@ -117,8 +140,11 @@ def test_bad_requests_say_what_to_do(guide, section, title, message):
 def test_a_scaffolded_case_study_builds_once_filled_and_appears_everywhere(tmp_path):
     """The contributor's path on a copy of the real guide: scaffold, fill, build."""
     guide = tmp_path / "guide"
-    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True,
-                             check=True).stdout.decode().split("\0")
+    tracked = (
+        subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True)
+        .stdout.decode()
+        .split("\0")
+    )
     for name in filter(None, tracked):
         if not name.startswith(("tests/", ".github/")) and (REPO / name).is_file():
             (guide / name).parent.mkdir(parents=True, exist_ok=True)
@@ -127,7 +153,9 @@ def test_a_scaffolded_case_study_builds_once_filled_and_appears_everywhere(tmp_p
     def build():
         return subprocess.run(
             [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(guide), str(guide / "_build")],
-            capture_output=True, text=True)
+            capture_output=True,
+            text=True,
+        )
 
     path = create(guide, "case-studies", "Measles outbreak: a second look", TODAY)
     unfilled = build()
@@ -135,21 +163,26 @@ def test_a_scaffolded_case_study_builds_once_filled_and_appears_everywhere(tmp_p
     assert "case-studies/measles-outbreak-a-second-look.md" in unfilled.stderr
     assert PLACEHOLDER in unfilled.stderr
 
-    fill_placeholders(path, {
-        "description": "A second look at a health board's outbreak messages.",
-        "organisation": "Example Health Board",
-        "sector": "government",
-        "year": "2011",
-        "channels": "[facebook]",
-        "success_factors": "[adaptation]",
-        "sources": "[oag2013waikato]",
-    })
+    fill_placeholders(
+        path,
+        {
+            "description": "A second look at a health board's outbreak messages.",
+            "organisation": "Example Health Board",
+            "sector": "government",
+            "year": "2011",
+            "channels": "[facebook]",
+            "success_factors": "[adaptation]",
+            "sources": "[oag2013waikato]",
+        },
+    )
     built = build()
     assert built.returncode == 0, built.stderr
 
     out = guide / "_build"
     title = "Measles outbreak: a second look"
     assert title in (out / "case-studies" / "index.html").read_text(encoding="utf-8")
-    assert title in (out / "guidance" / "success-factors" / "adaptation.html").read_text(encoding="utf-8")
+    assert title in (out / "guidance" / "success-factors" / "adaptation.html").read_text(
+        encoding="utf-8"
+    )
     assert title in (out / "guidance" / "government-sector.html").read_text(encoding="utf-8")
     assert "measles-outbreak-a-second-look.html" in (out / "index.html").read_text(encoding="utf-8")

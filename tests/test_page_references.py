@@ -28,9 +28,11 @@ def test_automatic_list_equals_explicit_filtered_bibliography(rootdir, tmp_path)
     explicit = tmp_path / "explicit"
     shutil.copytree(rootdir / "test-apa", explicit)
     index = explicit / "index.md"
-    index.write_text(index.read_text(encoding="utf-8")
-                     + "\n## References\n\n```{bibliography}\n:filter: docname in docnames\n```\n",
-                     encoding="utf-8")
+    index.write_text(
+        index.read_text(encoding="utf-8")
+        + "\n## References\n\n```{bibliography}\n:filter: docname in docnames\n```\n",
+        encoding="utf-8",
+    )
 
     auto_list, auto_links = _reference_list(automatic)
     explicit_list, explicit_links = _reference_list(explicit)

@@ -7,9 +7,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import REPO, require_tool
 
 from tools import check_latex_log
-from conftest import REPO, require_tool
 
 TEX_INSTALL = (
     "sudo apt-get install --no-install-recommends latexmk texlive-xetex "
@@ -19,8 +19,14 @@ TEX_INSTALL = (
 PDF_NAME = runpy.run_path(str(REPO / "conf.py"))["pdf_basename"]  # its one definition
 # The Auditor-General's eight success factors, as the factor pages title them.
 FACTORS = (
-    "Leadership", "Strategy", "Implementation", "Risk management", "Integration",
-    "Adaptation", "Measurement", "Considered communication",
+    "Leadership",
+    "Strategy",
+    "Implementation",
+    "Risk management",
+    "Integration",
+    "Adaptation",
+    "Measurement",
+    "Considered communication",
 )
 
 
@@ -32,16 +38,30 @@ def pdf_build(tmp_path_factory):
     require_tool("pdftotext", TEX_INSTALL)
     out = tmp_path_factory.mktemp("pdf")
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(REPO), str(out),
-         "-W", "--keep-going", "-n", "-q"],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-M",
+            "latexpdf",
+            str(REPO),
+            str(out),
+            "-W",
+            "--keep-going",
+            "-n",
+            "-q",
+        ],
+        capture_output=True,
+        text=True,
         env={**os.environ, "SOURCE_DATE_EPOCH": "1764028800"},
     )
     latex = out / "latex"
     assert result.returncode == 0, result.stderr[-5000:] + result.stdout[-5000:]
     text = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", str(latex / f"{PDF_NAME}.pdf"), "-"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     return latex, text
 
@@ -49,8 +69,10 @@ def pdf_build(tmp_path_factory):
 @pytest.mark.slow
 def test_pdf_has_title_contents_and_every_success_factor(pdf_build):
     _, text = pdf_build
-    assert "Social media for social services in\nAotearoa" in text or \
-        "Social media for social services in Aotearoa" in text
+    assert (
+        "Social media for social services in\nAotearoa" in text
+        or "Social media for social services in Aotearoa" in text
+    )
     assert "Version 2026.11" in text
     assert "25 November 2025" in text  # the title page date, from SOURCE_DATE_EPOCH
     assert re.search(r"^\f*Contents$", text, re.M)  # \f: pdftotext's page breaks
@@ -73,8 +95,10 @@ def test_pdf_has_the_policy_templates_clauses(pdf_build):
     _, text = pdf_build
     flat = " ".join(text.split())
     assert "A policy template to adapt" in flat
-    assert ("Only people whom [name of the organisation] has authorised may post on its "
-            "official accounts.") in flat
+    assert (
+        "Only people whom [name of the organisation] has authorised may post on its "
+        "official accounts."
+    ) in flat
     assert "Required for public service agencies. Source: (Te Kawa Mataaho" in flat
     assert "The policy builder works in the web version of the guide." in flat
 
@@ -82,9 +106,12 @@ def test_pdf_has_the_policy_templates_clauses(pdf_build):
 @pytest.mark.slow
 def test_pdf_ends_with_the_references_chapter(pdf_build):
     _, text = pdf_build
-    chapter = text[text.rindex("\nReferences\n"):]
-    for entry in ("Kaplan, A. M., & Haenlein, M. (2010)", "Ballantyne, N. (2014",
-                  "Office of the Auditor-General"):
+    chapter = text[text.rindex("\nReferences\n") :]
+    for entry in (
+        "Kaplan, A. M., & Haenlein, M. (2010)",
+        "Ballantyne, N. (2014",
+        "Office of the Auditor-General",
+    ):
         assert entry in " ".join(chapter.split()), entry
 
 
@@ -97,18 +124,22 @@ def test_pdf_has_no_undefined_or_duplicate_references(pdf_build):
 
 def test_log_check_finds_what_tex_lets_pass():
     # TeX wraps long log lines at 79 characters.
-    long_line = ("LaTeX Warning: Citation `guidance/references:id-with-a-very-long-name-"
-                 "that-wraps' on page 3 undefined on input line 99.")
-    log = "\n".join([
-        "LaTeX Warning: Reference `guidance/strategy:plan' on page 12 undefined on input",
-        " line 4021.",
-        long_line[:79],
-        long_line[79:],
-        "LaTeX Warning: Label `guidance/index:x' multiply defined.",
-        "Missing character: There is no ā (U+0101) in font cmr10!",
-        "LaTeX Warning: There were undefined references.",
-        "LaTeX Warning: Reference `guidance/strategy:plan' on page 12 undefined on input",
-    ])
+    long_line = (
+        "LaTeX Warning: Citation `guidance/references:id-with-a-very-long-name-"
+        "that-wraps' on page 3 undefined on input line 99."
+    )
+    log = "\n".join(
+        [
+            "LaTeX Warning: Reference `guidance/strategy:plan' on page 12 undefined on input",
+            " line 4021.",
+            long_line[:79],
+            long_line[79:],
+            "LaTeX Warning: Label `guidance/index:x' multiply defined.",
+            "Missing character: There is no ā (U+0101) in font cmr10!",
+            "LaTeX Warning: There were undefined references.",
+            "LaTeX Warning: Reference `guidance/strategy:plan' on page 12 undefined on input",
+        ]
+    )
     assert check_latex_log.problems(log) == [
         "LaTeX Warning: Reference `guidance/strategy:plan' on page 12 undefined",
         "LaTeX Warning: Citation `guidance/references:id-with-a-very-long-name-that-wraps' "
@@ -137,9 +168,10 @@ def test_make_pdf_without_tex_prints_the_install_command(tmp_path):
     require_tool("make", "sudo apt-get install make")
     # An empty PATH hides TeX; -o: do not (re)build the virtual environment.
     result = subprocess.run(
-        ["make", "--no-print-directory", "-o", ".venv/.docs-installed", "pdf",
-         f"PATH={tmp_path}"],
-        cwd=REPO, capture_output=True, text=True,
+        ["make", "--no-print-directory", "-o", ".venv/.docs-installed", "pdf", f"PATH={tmp_path}"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode != 0
     assert f"  {TEX_INSTALL}\n" in result.stdout

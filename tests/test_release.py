@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import REPO
+
 from tools import release_notes
 
 CONF = runpy.run_path(str(REPO / "conf.py"))
@@ -32,8 +32,11 @@ KINDS = {"Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"}
 def test_citation_file_is_valid_cff():
     cffconvert = shutil.which("cffconvert", path=str(Path(sys.executable).parent))
     assert cffconvert, "cffconvert is pinned in requirements-test.txt: pip install -r it"
-    result = subprocess.run([cffconvert, "--validate", "--infile", str(REPO / "CITATION.cff")],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [cffconvert, "--validate", "--infile", str(REPO / "CITATION.cff")],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "valid according to schema version 1.2.0" in result.stdout
 
@@ -42,7 +45,9 @@ def test_citation_file_states_what_conf_py_defines():
     citation = yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
     assert citation["cff-version"] == "1.2.0"
     assert release_notes.citation_versions() == {
-        "version": RELEASE, "preferred-citation version": RELEASE}
+        "version": RELEASE,
+        "preferred-citation version": RELEASE,
+    }
     for cited in (citation, citation["preferred-citation"]):
         assert cited["title"] == CONF["project"]
         assert cited["authors"] == [{"name": CONF["author"]}]
@@ -57,8 +62,9 @@ def test_changelog_keeps_a_changelog_form():
     sections = re.findall(r"^## (.+)$", CHANGELOG, re.M)
     assert sections[0] == "Unreleased"
     for section in sections[1:]:
-        assert release_notes.HEADING.match(f"## {section}"), \
+        assert release_notes.HEADING.match(f"## {section}"), (
             f"{section!r}: a released version's heading is '## VERSION - YYYY-MM-DD'"
+        )
     assert set(re.findall(r"^### (.+)$", CHANGELOG, re.M)) <= KINDS
     # The version readers cite has its entry.
     assert release_notes.changelog_section(CHANGELOG, RELEASE)
@@ -72,9 +78,11 @@ def test_release_notes_are_the_changelog_section_of_the_tag(capsys):
 
 
 def test_changelog_section_ends_at_the_next_version():
-    changelog = ("# Changelog\n\n## Unreleased\n\n- soon\n\n"
-                 "## 2027.02 - 2027-02-01\n\n### Fixed\n\n- a\n\n"
-                 "## 2026.11 - 2026-11-25\n\n### Added\n\n- b\n")
+    changelog = (
+        "# Changelog\n\n## Unreleased\n\n- soon\n\n"
+        "## 2027.02 - 2027-02-01\n\n### Fixed\n\n- a\n\n"
+        "## 2026.11 - 2026-11-25\n\n### Added\n\n- b\n"
+    )
     assert release_notes.changelog_section(changelog, "2027.02") == "### Fixed\n\n- a\n"
     assert release_notes.changelog_section(changelog, "2026.11") == "### Added\n\n- b\n"
     assert release_notes.changelog_section(changelog, "2027.05") is None
@@ -90,16 +98,21 @@ def release_copy(tmp_path) -> Path:
 def test_a_release_that_disagrees_with_itself_is_stopped(release_copy):
     assert release_notes.problems(f"v{RELEASE}", release_copy) == []
     citation = release_copy / "CITATION.cff"
-    citation.write_text(citation.read_text(encoding="utf-8").replace(
-        f'version: "{RELEASE}"', 'version: "1999.01"', 1), encoding="utf-8")
+    citation.write_text(
+        citation.read_text(encoding="utf-8").replace(
+            f'version: "{RELEASE}"', 'version: "1999.01"', 1
+        ),
+        encoding="utf-8",
+    )
     changelog = release_copy / "CHANGELOG.md"
-    changelog.write_text(changelog.read_text(encoding="utf-8").replace(
-        f"## {RELEASE} - ", "## Old - ", 1), encoding="utf-8")
+    changelog.write_text(
+        changelog.read_text(encoding="utf-8").replace(f"## {RELEASE} - ", "## Old - ", 1),
+        encoding="utf-8",
+    )
     assert release_notes.problems("v1999.01", release_copy) == [
         f"the tag 'v1999.01' is not 'v' + conf.py's release ({RELEASE!r}): tag the commit "
         f"v{RELEASE}, or set release in conf.py first",
-        f"CITATION.cff: version is '1999.01', conf.py's release is {RELEASE!r}: "
-        "make them the same",
+        f"CITATION.cff: version is '1999.01', conf.py's release is {RELEASE!r}: make them the same",
         f"CHANGELOG.md has no section '## {RELEASE} - YYYY-MM-DD': move the Unreleased "
         "entries under one, with the release date",
     ]
@@ -107,12 +120,17 @@ def test_a_release_that_disagrees_with_itself_is_stopped(release_copy):
 
 @pytest.mark.slow
 def test_every_page_shows_the_version(site_html):
-    for page in (site_html / "index.html", site_html / "guidance" / "glossary.html",
-                 site_html / "case-studies" / "american-red-cross.html"):
+    for page in (
+        site_html / "index.html",
+        site_html / "guidance" / "glossary.html",
+        site_html / "case-studies" / "american-red-cross.html",
+    ):
         html = page.read_text(encoding="utf-8")
-        assert re.search(rf'<div class="guide-version">\s*Version {re.escape(RELEASE)} · '
-                         r'<a href="[./]*(guidance/)?what-has-changed\.html">What has changed</a>',
-                         html), page
+        assert re.search(
+            rf'<div class="guide-version">\s*Version {re.escape(RELEASE)} · '
+            r'<a href="[./]*(guidance/)?what-has-changed\.html">What has changed</a>',
+            html,
+        ), page
 
 
 @pytest.mark.slow

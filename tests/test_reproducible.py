@@ -12,7 +12,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import REPO
 
 SOURCE_DATE_EPOCH = "1764028800"
@@ -21,11 +20,21 @@ SOURCE_DATE_EPOCH = "1764028800"
 def build(root, hash_seed):
     out, doctrees = root / "html", root / "doctrees"
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-d", str(doctrees),
-         str(REPO), str(out)],
-        capture_output=True, text=True,
-        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH,
-             "PYTHONHASHSEED": hash_seed},
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "html",
+            "-q",
+            "-d",
+            str(doctrees),
+            str(REPO),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "PYTHONHASHSEED": hash_seed},
     )
     assert result.returncode == 0, result.stderr[-5000:]
     return out
@@ -34,8 +43,9 @@ def build(root, hash_seed):
 def differences(left, right, path=""):
     """Files that differ or exist on one side only, relative to the roots."""
     comparison = filecmp.dircmp(left, right, ignore=[])
-    found = [f"{path}{name} (only in one build)"
-             for name in comparison.left_only + comparison.right_only]
+    found = [
+        f"{path}{name} (only in one build)" for name in comparison.left_only + comparison.right_only
+    ]
     found += [f"{path}{name}" for name in comparison.funny_files]
     _, mismatch, errors = filecmp.cmpfiles(left, right, comparison.common_files, shallow=False)
     found += [f"{path}{name}" for name in mismatch + errors]
@@ -60,4 +70,6 @@ def test_differences_finds_changed_and_missing_files(tmp_path):
     (tmp_path / "a" / "extra.js").write_text("")
 
     assert sorted(differences(tmp_path / "a", tmp_path / "b")) == [
-        "extra.js (only in one build)", "sub/page.html"]
+        "extra.js (only in one build)",
+        "sub/page.html",
+    ]

@@ -6,10 +6,10 @@ import subprocess
 import sys
 
 import pytest
+from toolkit_build import ROOTS, copy_root, edit
 
 from _ext.toolkit.review_dates import add_months, nz_date
 from tools.review_report import REPO, main
-from toolkit_build import ROOTS, copy_root, edit
 
 
 def test_dates_are_written_the_new_zealand_way():
@@ -26,8 +26,8 @@ def test_add_months_keeps_the_day_or_takes_the_month_end():
 def test_review_line_under_the_title_in_html(app):
     app.build()
     html = (app.outdir / "guidance/success-factors/strategy.html").read_text(encoding="utf-8")
-    line = html[html.index('<p class="review-dates">'):]
-    line = line[:line.index("</p>")]
+    line = html[html.index('<p class="review-dates">') :]
+    line = line[: line.index("</p>")]
     assert "Guide editors" in line
     assert "25 November 2026" in line
     # review_every_months: 6 on this page; others use the default (12).
@@ -72,6 +72,9 @@ def test_review_report_names_pages_it_cannot_read(tmp_path, capsys):
 def test_make_review_report_runs_without_a_build():
     result = subprocess.run(
         ["make", "--no-print-directory", "review-report", f"PYTHON={sys.executable}"],
-        cwd=REPO, capture_output=True, text=True)
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert "Pages overdue for review" in result.stdout

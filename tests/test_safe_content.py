@@ -1,9 +1,8 @@
 """Contributed pages cannot inject HTML: each way in fails the build."""
 
+import build_failure
 import pytest
 from sphinx.errors import ConfigError
-
-import build_failure
 
 # page -> (line, words the message must contain)
 EXPECTED = {
@@ -40,8 +39,16 @@ def test_rejected_html_is_not_written_into_the_pages(app, failed_build):
     """The failed build still writes its pages: none carries what was rejected."""
     for page in EXPECTED:
         html = (app.outdir / page.replace(".md", ".html")).read_text(encoding="utf-8")
-        for injected in ("alert(", "onclick", "<iframe", "<style>body", "<b>bold",
-                         "TODO", "http-equiv", "javascript:"):
+        for injected in (
+            "alert(",
+            "onclick",
+            "<iframe",
+            "<style>body",
+            "<b>bold",
+            "TODO",
+            "http-equiv",
+            "javascript:",
+        ):
             assert injected not in html, (page, injected)
 
 
@@ -66,8 +73,9 @@ def test_raw_html_from_a_project_extension_is_allowed(app):
     assert 'class="from-extension"' in (app.outdir / "index.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.sphinx("html", testroot="safe-content",
-                    confoverrides={"myst_enable_extensions": ["html_image"]})
+@pytest.mark.sphinx(
+    "html", testroot="safe-content", confoverrides={"myst_enable_extensions": ["html_image"]}
+)
 def test_html_parsing_myst_extensions_are_refused(make_app, app_params):
     args, kwargs = app_params
     with pytest.raises(ConfigError, match="remove html_image from myst_enable_extensions"):

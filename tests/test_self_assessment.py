@@ -22,7 +22,8 @@ def test_factor_page_lists_its_questions_and_links_to_the_assessment(app):
     assert block.find("h2").get_text() == "Questions to ask yourself"
     assert [li.get_text(strip=True) for li in block.select("li")] == [
         "Does a named senior leader champion your social media work?",
-        "Do leaders give staff time to take part?"]
+        "Do leaders give staff time to take part?",
+    ]
     assert block.find("input") is None  # a plain list here, not a form
     link = block.select_one("a.reference")
     assert link["href"] == "../self-assessment.html#sa-leadership"
@@ -40,9 +41,16 @@ def test_assessment_groups_questions_by_factor_as_accessible_radios(app):
     assert [g.h2.get_text() for g in groups] == ["Strategy", "Leadership", "Measurement"]
     assert groups[1].h2.a["href"] == "success-factors/leadership.html"
     question = groups[1].select_one("fieldset#leadership-champion")
-    assert question.legend.get_text() == "Does a named senior leader champion your social media work?"
+    assert (
+        question.legend.get_text() == "Does a named senior leader champion your social media work?"
+    )
     labels = question.find_all("label")
-    assert [label.get_text(strip=True) for label in labels] == ["Yes", "Partly", "No", "Not applicable"]
+    assert [label.get_text(strip=True) for label in labels] == [
+        "Yes",
+        "Partly",
+        "No",
+        "Not applicable",
+    ]
     for label in labels:  # each radio inside its label: labelled, keyboard reachable
         radio = label.find("input")
         assert radio["type"] == "radio" and radio["name"] == "sa-leadership-champion"
@@ -52,9 +60,11 @@ def test_assessment_groups_questions_by_factor_as_accessible_radios(app):
 @pytest.mark.sphinx("html", testroot="toolkit")
 def test_script_and_styles_load_on_the_assessment_page_only(app):
     app.build()
+
     def assets(page):
         html = (app.outdir / page).read_text(encoding="utf-8")
         return "self-assessment.js" in html, "self-assessment.css" in html
+
     assert assets("guidance/self-assessment.html") == (True, True)
     assert assets("guidance/success-factors/leadership.html") == (False, False)
     assert (app.outdir / "_static/self-assessment.js").is_file()
@@ -78,24 +88,34 @@ def build_fails(make_app, src):
 
 def test_duplicate_question_ids_fail_naming_both_files(make_app, tmp_path):
     src = copy_root("toolkit", tmp_path)
-    edit(src / "guidance/success-factors/strategy.md", ":id: strategy-written", ":id: strategy-time")
+    edit(
+        src / "guidance/success-factors/strategy.md", ":id: strategy-written", ":id: strategy-time"
+    )
     edit(src / FACTOR, ":id: leadership-time", ":id: leadership-champion")
     message = build_fails(make_app, src)
-    assert (f"{FACTOR}:18: ERROR: self-check option 'id': 'leadership-champion' is already used "
-            f"by a question in {FACTOR}:13") in message
+    assert (
+        f"{FACTOR}:18: ERROR: self-check option 'id': 'leadership-champion' is already used "
+        f"by a question in {FACTOR}:13"
+    ) in message
 
 
 def test_question_id_must_start_with_the_factor(make_app, tmp_path):
     src = copy_root("toolkit", tmp_path)
     edit(src / FACTOR, ":id: leadership-time", ":id: time")
     message = build_fails(make_app, src)
-    assert f"{FACTOR}:18: ERROR: self-check option 'id': 'time' must start with the page's factor id" in message
+    assert (
+        f"{FACTOR}:18: ERROR: self-check option 'id': 'time' must start with the page's factor id"
+        in message
+    )
 
 
 def test_questions_belong_on_factor_pages(make_app, tmp_path):
     src = copy_root("toolkit", tmp_path)
-    edit(src / "guidance/government-sector.md", "# Government\n",
-         "# Government\n\n:::{self-check}\n:id: government-x\nA question?\n:::\n")
+    edit(
+        src / "guidance/government-sector.md",
+        "# Government\n",
+        "# Government\n\n:::{self-check}\n:id: government-x\nA question?\n:::\n",
+    )
     message = build_fails(make_app, src)
     assert "guidance/government-sector.md:11: ERROR: self-check: 'government-x'" in message
     assert "success factor page" in message
@@ -113,8 +133,9 @@ def test_answers_and_progress_survive_a_reload(app):
         page.locator("#leadership-champion input[value=yes]").focus()
         page.keyboard.press("Space")
         page.keyboard.press("ArrowRight")  # radios in a group: arrow moves and selects
-        page.get_by_role("group", name="Is your social media strategy written down?") \
-            .get_by_label("Not applicable").check()
+        page.get_by_role("group", name="Is your social media strategy written down?").get_by_label(
+            "Not applicable"
+        ).check()
         assert overall.inner_text() == "2 of 4 answered"
         leadership = page.locator("#sa-leadership .sa-progress")
         assert leadership.inner_text() == "1 of 2 answered"

@@ -13,14 +13,18 @@ import subprocess
 import sys
 
 import pytest
-from playwright.sync_api import expect
 from conftest import REPO, require_chromium
+from playwright.sync_api import expect
 from toolkit_build import chromium, copy_root, serve
 
 PAGE = "guidance/self-assessment.html"
 FORMAT = "aotearoa-social-media-guide:self-assessment"  # the page's storage key
-ANSWERS = {"strategy-written": "no", "leadership-champion": "yes",
-           "leadership-time": "partly", "measurement-goals": "n/a"}
+ANSWERS = {
+    "strategy-written": "no",
+    "leadership-champion": "yes",
+    "leadership-time": "partly",
+    "measurement-goals": "n/a",
+}
 
 
 @pytest.fixture(scope="module")
@@ -28,8 +32,11 @@ def site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("profile")
     src = copy_root("toolkit", tmp)
     out = tmp / "html"
-    subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", str(src), str(out)],
-                   check=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(src), str(out)],
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
     return out
 
 
@@ -57,8 +64,8 @@ def answer(page, answers):
 def table(page):
     """The profile table: header row, then one row per factor, as text."""
     return page.eval_on_selector_all(
-        ".sa-profile table tr",
-        "rows => rows.map(r => [...r.cells].map(c => c.textContent))")
+        ".sa-profile table tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent))"
+    )
 
 
 def chart(page):
@@ -90,8 +97,11 @@ def test_chart_and_table_agree_with_the_answers(page):
         ["Measurement", "No score", "0", "0", "0", "1", "0"],
     ]
     # Bars are drawn on a track 80% wide: 75% of it is 60%.
-    assert chart(page) == [["Strategy", "0%", "0%"], ["Leadership", "60%", "75%"],
-                           ["Measurement", None, "no score"]]
+    assert chart(page) == [
+        ["Strategy", "0%", "0%"],
+        ["Leadership", "60%", "75%"],
+        ["Measurement", None, "no score"],
+    ]
     assert page.locator(".sa-profile svg").get_attribute("role") == "img"
     # The weakest factors, lowest first, with their pages and the policy clauses.
     weakest = page.locator(".sa-weakest li")
@@ -162,9 +172,16 @@ def test_saved_answers_load_into_a_fresh_browser(page, browser, tmp_path):
 def test_a_comparison_is_shown_beside_the_answers(page, tmp_path):
     answer(page, {"strategy-written": "yes", "leadership-champion": "no"})
     last_year = tmp_path / "last-year.json"
-    last_year.write_text(json.dumps({
-        "format": FORMAT, "version": 1, "date": "2025-11-30",
-        "answers": {"strategy-written": "partly", "leadership-champion": "yes"}}))
+    last_year.write_text(
+        json.dumps(
+            {
+                "format": FORMAT,
+                "version": 1,
+                "date": "2025-11-30",
+                "answers": {"strategy-written": "partly", "leadership-champion": "yes"},
+            }
+        )
+    )
     page.locator("#sa-compare").set_input_files(last_year)
     expect(page.get_by_role("status")).to_contain_text("Comparing with")
     rows = table(page)
@@ -175,24 +192,39 @@ def test_a_comparison_is_shown_beside_the_answers(page, tmp_path):
     # Two hatched bars (the factors with a comparison score) and the legend's.
     assert page.locator(".sa-profile svg rect.sa-bar-hatched").count() == 3
     assert page.locator(".sa-profile svg text.sa-chart-legend").all_text_contents() == [
-        "Your answers", "Comparison"]
+        "Your answers",
+        "Comparison",
+    ]
     # The comparison changes none of the answers, and can be removed.
     assert page.locator("#strategy-written input[value=yes]").is_checked()
     page.get_by_role("button", name="Remove the comparison").click()
     assert table(page)[0][-1] == "Not answered"
 
 
-@pytest.mark.parametrize("content, reason", [
-    ("not json at all", "it is not JSON"),
-    (json.dumps({"format": "someone-else", "version": 1, "answers": {}}), "not a file of answers saved by this"),
-    (json.dumps([1, 2]), "not a file of answers saved by this"),
-    (json.dumps({"format": FORMAT, "version": 2, "answers": {}}), "version 2 of the format"),
-    (json.dumps({"format": FORMAT, "version": 1, "answers": {"strategy-plan": "yes"}}),
-     "does not ask (strategy-plan)"),
-    (json.dumps({"format": FORMAT, "version": 1, "answers": {"strategy-written": "maybe"}}),
-     'strategy-written is "maybe"'),
-    (json.dumps({"format": FORMAT, "version": 1, "date": "last year", "answers": {}}), "not a date"),
-])
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        ("not json at all", "it is not JSON"),
+        (
+            json.dumps({"format": "someone-else", "version": 1, "answers": {}}),
+            "not a file of answers saved by this",
+        ),
+        (json.dumps([1, 2]), "not a file of answers saved by this"),
+        (json.dumps({"format": FORMAT, "version": 2, "answers": {}}), "version 2 of the format"),
+        (
+            json.dumps({"format": FORMAT, "version": 1, "answers": {"strategy-plan": "yes"}}),
+            "does not ask (strategy-plan)",
+        ),
+        (
+            json.dumps({"format": FORMAT, "version": 1, "answers": {"strategy-written": "maybe"}}),
+            'strategy-written is "maybe"',
+        ),
+        (
+            json.dumps({"format": FORMAT, "version": 1, "date": "last year", "answers": {}}),
+            "not a date",
+        ),
+    ],
+)
 def test_a_bad_file_is_refused_and_changes_nothing(page, tmp_path, content, reason):
     answer(page, ANSWERS)
     before = table(page)

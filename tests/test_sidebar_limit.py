@@ -4,7 +4,6 @@ at or below it, and in the PDF, nothing is left out."""
 
 import pytest
 from bs4 import BeautifulSoup
-
 from toolkit_build import copy_root
 
 CASES = ["Measles outbreak", "Share an Idea", "Red Cross"]  # the toolkit root's three
@@ -13,10 +12,12 @@ CASES = ["Measles outbreak", "Share an Idea", "Red Cross"]  # the toolkit root's
 def build(make_app, tmp_path, name, *, limit, fast=True, builder="html", parallel=0):
     src = copy_root("toolkit", tmp_path / name)
     with (src / "conf.py").open("a", encoding="utf-8") as conf:
-        conf.write('\nextensions += ["_ext.fast_navigation", "_ext.sidebar_limit"]\n'
-                   'html_theme = "furo"\n'
-                   f"guide_sidebar_case_study_limit = {limit}\n"
-                   f"guide_fast_navigation = {fast}\n")
+        conf.write(
+            '\nextensions += ["_ext.fast_navigation", "_ext.sidebar_limit"]\n'
+            'html_theme = "furo"\n'
+            f"guide_sidebar_case_study_limit = {limit}\n"
+            f"guide_fast_navigation = {fast}\n"
+        )
     app = make_app(builder, srcdir=src, parallel=parallel)
     app.build()
     return app
@@ -53,8 +54,12 @@ def test_above_the_limit_the_sidebar_lists_the_index_not_the_cases(make_app, tmp
 def test_fast_and_stock_navigation_prune_alike(make_app, tmp_path, parallel):
     fast = build(make_app, tmp_path, "fast", limit=2, fast=True, parallel=parallel)
     stock = build(make_app, tmp_path, "stock", limit=2, fast=False)
-    for page in ("index.html", "case-studies/index.html", "case-studies/measles.html",
-                 "guidance/success-factors/leadership.html"):
+    for page in (
+        "index.html",
+        "case-studies/index.html",
+        "case-studies/measles.html",
+        "guidance/success-factors/leadership.html",
+    ):
         assert str(sidebar(fast, page)) == str(sidebar(stock, page)), page
 
 

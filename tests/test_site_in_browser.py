@@ -69,8 +69,14 @@ def browser(site_html):
     with serve(site_html) as base, chromium(executable) as page:
         page.set_viewport_size(WIDE)
         page.foreign_requests = []
-        page.on("request", lambda request: None if request.url.startswith(
-            (base + "/", "data:")) else page.foreign_requests.append(request.url))
+        page.on(
+            "request",
+            lambda request: (
+                None
+                if request.url.startswith((base + "/", "data:"))
+                else page.foreign_requests.append(request.url)
+            ),
+        )
         # Matched inside the browser (a regular expression, not a Python
         # callback), so the site's own files load at full speed.
         page.route(re.compile(rf"^(?!{re.escape(base)}/|data:)"), lambda route: route.abort())
@@ -79,8 +85,10 @@ def browser(site_html):
                 # A redirect page's meta refresh would navigate away while
                 # axe runs: check the page itself, without the refresh.
                 body = META_REFRESH.sub(b"", redirect.read_bytes())
-                page.route(f"{base}/{redirect.relative_to(site_html).as_posix()}",
-                           lambda route, body=body: route.fulfill(body=body, content_type="text/html"))
+                page.route(
+                    f"{base}/{redirect.relative_to(site_html).as_posix()}",
+                    lambda route, body=body: route.fulfill(body=body, content_type="text/html"),
+                )
         yield base, page
 
 
@@ -90,10 +98,13 @@ def run_axe(page, axe_source: str, run_only: dict) -> list[str]:
         # axe inline would be blocked by the page's content security policy.
         page.evaluate(axe_source)
     result = page.evaluate(
-        "runOnly => axe.run(document, {runOnly, resultTypes: ['violations']})", run_only)
-    return [f"{v['id']} ({v['impact']}): {v['help']} at "
-            + ", ".join(" ".join(n["target"]) for n in v["nodes"][:5])
-            for v in result["violations"]]
+        "runOnly => axe.run(document, {runOnly, resultTypes: ['violations']})", run_only
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at "
+        + ", ".join(" ".join(n["target"]) for n in v["nodes"][:5])
+        for v in result["violations"]
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -110,28 +121,38 @@ def visits(site_html, browser) -> dict[str, Visit]:
         page.goto(f"{base}/{url}", wait_until="load")
         if url.startswith("search.html?"):
             page.wait_for_selector("#search-results .search-summary", timeout=10_000)
-        for scheme, run_only in zip(SCHEMES, ({"type": "tag", "values": AXE_TAGS},
-                                              {"type": "rule", "values": COLOUR_RULES})):
+        for scheme, run_only in zip(
+            SCHEMES,
+            ({"type": "tag", "values": AXE_TAGS}, {"type": "rule", "values": COLOUR_RULES}),
+            strict=False,
+        ):
             page.emulate_media(color_scheme=scheme)
             visit.violations += [f"[{scheme}] {v}" for v in run_axe(page, axe_source, run_only)]
         # The same page on a phone: Furo's narrow layout (header bar, drawers).
         page.set_viewport_size(NARROW)
-        visit.violations += [f"[narrow] {v}" for v in run_axe(
-            page, axe_source, {"type": "tag", "values": AXE_TAGS})]
+        visit.violations += [
+            f"[narrow] {v}" for v in run_axe(page, axe_source, {"type": "tag", "values": AXE_TAGS})
+        ]
         visit.scrolls_sideways = page.evaluate(
-            "() => { window.scrollTo(10000, window.scrollY); return window.scrollX > 0; }")
+            "() => { window.scrollTo(10000, window.scrollY); return window.scrollX > 0; }"
+        )
         page.set_viewport_size(WIDE)
         visit.lang = page.evaluate("() => document.documentElement.lang")
         visit.links_without_noopener = [
-            link["href"] for link in page.evaluate(EXTERNAL_LINKS_JS)
-            if "noopener" not in link["rel"].split()]
+            link["href"]
+            for link in page.evaluate(EXTERNAL_LINKS_JS)
+            if "noopener" not in link["rel"].split()
+        ]
         visit.foreign_requests = list(page.foreign_requests)
     return results
 
 
 def report(visits: dict[str, Visit], attribute: str) -> str:
-    return "\n".join(f"{url}:\n  " + "\n  ".join(getattr(v, attribute))
-                     for url, v in visits.items() if getattr(v, attribute))
+    return "\n".join(
+        f"{url}:\n  " + "\n  ".join(getattr(v, attribute))
+        for url, v in visits.items()
+        if getattr(v, attribute)
+    )
 
 
 def test_site_has_pages(visits):
@@ -169,10 +190,13 @@ def test_first_tab_reaches_a_working_skip_link(browser):
     }""")
     assert focused["tag"] == "A" and focused["text"] == "Skip to content", focused
     # It slides into view (a CSS transition) when it has focus.
-    page.wait_for_function("""() => {
+    page.wait_for_function(
+        """() => {
       const box = document.activeElement.getBoundingClientRect();
       return box.top >= 0 && box.height > 0;
-    }""", timeout=2_000)
+    }""",
+        timeout=2_000,
+    )
     target = focused["href"].removeprefix("#")
     assert page.locator(f"[id='{target}']").count() == 1
     page.keyboard.press("Enter")
@@ -180,7 +204,8 @@ def test_first_tab_reaches_a_working_skip_link(browser):
     # The next Tab continues from the main content, not from the top.
     page.keyboard.press("Tab")
     assert page.evaluate(
-        f"() => document.getElementById('{target}').contains(document.activeElement)")
+        f"() => document.getElementById('{target}').contains(document.activeElement)"
+    )
 
 
 def test_keyboard_focus_is_always_visible(browser):
@@ -200,19 +225,25 @@ def test_keyboard_focus_is_always_visible(browser):
     assert not invisible
 
 
-
 def axe_everywhere(page, axe_source: str) -> list[str]:
     """axe on the page as it is now: light and dark, desktop and phone; and
     whether it scrolls sideways on the phone."""
     found = []
-    for scheme, run_only in zip(SCHEMES, ({"type": "tag", "values": AXE_TAGS},
-                                          {"type": "rule", "values": COLOUR_RULES})):
+    for scheme, run_only in zip(
+        SCHEMES,
+        ({"type": "tag", "values": AXE_TAGS}, {"type": "rule", "values": COLOUR_RULES}),
+        strict=False,
+    ):
         page.emulate_media(color_scheme=scheme)
         found += [f"[{scheme}] {v}" for v in run_axe(page, axe_source, run_only)]
     page.emulate_media(color_scheme=SCHEMES[0])
     page.set_viewport_size(NARROW)
-    found += [f"[narrow] {v}" for v in run_axe(page, axe_source, {"type": "tag", "values": AXE_TAGS})]
-    if page.evaluate("() => { window.scrollTo(10000, window.scrollY); return window.scrollX > 0; }"):
+    found += [
+        f"[narrow] {v}" for v in run_axe(page, axe_source, {"type": "tag", "values": AXE_TAGS})
+    ]
+    if page.evaluate(
+        "() => { window.scrollTo(10000, window.scrollY); return window.scrollX > 0; }"
+    ):
         found.append("[narrow] the page scrolls sideways")
     page.set_viewport_size(WIDE)
     return found
@@ -227,10 +258,18 @@ def test_self_assessment_with_answers_and_a_comparison_is_accessible(browser, tm
     for number, question in enumerate(questions):
         page.locator(f"#{question} input[value='{values[number % 4]}']").check()
     comparison = tmp_path / "last-year.json"
-    comparison.write_text(json.dumps({
-        "format": page.locator(".self-assessment").get_attribute("data-storage-key"),
-        "version": 1, "date": "2025-12-01",
-        "answers": {question: values[(number + 1) % 4] for number, question in enumerate(questions)}}))
+    comparison.write_text(
+        json.dumps(
+            {
+                "format": page.locator(".self-assessment").get_attribute("data-storage-key"),
+                "version": 1,
+                "date": "2025-12-01",
+                "answers": {
+                    question: values[(number + 1) % 4] for number, question in enumerate(questions)
+                },
+            }
+        )
+    )
     page.locator("#sa-compare").set_input_files(comparison)
     expect(page.locator(".sa-profile caption")).to_contain_text("compared with")
     assert page.locator(".sa-profile table").is_visible()
@@ -244,8 +283,9 @@ def test_self_assessment_with_answers_and_a_comparison_is_accessible(browser, tm
 def test_case_study_index_with_filters_applied_is_accessible(browser):
     axe_source = require_node_module("axe-core/axe.min.js").read_text(encoding="utf-8")
     base, page = browser
-    page.goto(f"{base}/case-studies/index.html?sector=government&sort=organisation",
-              wait_until="load")
+    page.goto(
+        f"{base}/case-studies/index.html?sector=government&sort=organisation", wait_until="load"
+    )
     listed = page.locator("ul.case-study-list > li")
     assert 0 < listed.locator("visible=true").count() < listed.count()
     assert not axe_everywhere(page, axe_source)

@@ -41,8 +41,10 @@ def test_sitemap_lists_every_page(app):
     tree = ET.parse(app.outdir / "sitemap.xml")
     namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     locations = {loc.text for loc in tree.findall(".//s:loc", namespace)}
-    assert {"https://example.org/guide/index.html",
-            "https://example.org/guide/guidance/new-name.html"} <= locations
+    assert {
+        "https://example.org/guide/index.html",
+        "https://example.org/guide/guidance/new-name.html",
+    } <= locations
 
 
 @pytest.mark.sphinx("html", testroot="site-links")
@@ -60,8 +62,9 @@ def test_old_address_redirects_to_new_page(app):
 def test_sitemap_stays_complete_after_incremental_build(app):
     app.build()
     page_path = app.srcdir / "guidance" / "new-name.md"
-    page_path.write_text(page_path.read_text(encoding="utf-8") + "\nOne more line.\n",
-                         encoding="utf-8")
+    page_path.write_text(
+        page_path.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8"
+    )
     app.build()  # writes only the edited page
     sitemap = (app.outdir / "sitemap.xml").read_text(encoding="utf-8")
     assert "https://example.org/guide/index.html" in sitemap

@@ -2,10 +2,10 @@
 finds Māori words with or without macrons."""
 
 import pytest
-
 from conftest import require_chromium
-from _ext.te_reo import fold
 from toolkit_build import chromium, serve
+
+from _ext.te_reo import fold
 
 
 @pytest.mark.sphinx("html", testroot="te-reo")
@@ -40,10 +40,16 @@ def test_search_index_is_macron_blind(app):
 
 
 @pytest.mark.sphinx("html", testroot="te-reo")
-@pytest.mark.parametrize("query, page", [
-    ("maori", "index"), ("Māori", "index"), ("MAORI", "index"),
-    ("otorohanga", "district"), ("Ōtorohanga", "district"),
-])
+@pytest.mark.parametrize(
+    "query, page",
+    [
+        ("maori", "index"),
+        ("Māori", "index"),
+        ("MAORI", "index"),
+        ("otorohanga", "district"),
+        ("Ōtorohanga", "district"),
+    ],
+)
 def test_search_finds_words_with_or_without_macrons(app, query, page):
     executable = require_chromium()
     app.build()
@@ -51,7 +57,8 @@ def test_search_finds_words_with_or_without_macrons(app, query, page):
         browser.goto(f"{base}/search.html?q={query}")
         browser.wait_for_selector("#search-results .search-summary", timeout=15000)
         links = browser.eval_on_selector_all(
-            "#search-results ul.search li a", "links => links.map(a => a.getAttribute('href'))")
+            "#search-results ul.search li a", "links => links.map(a => a.getAttribute('href'))"
+        )
     assert any(link.startswith(f"{page}.html") for link in links), links
 
 
@@ -64,3 +71,15 @@ def test_search_summary_shows_the_passage_with_the_macron_spelling(app):
         browser.wait_for_selector("#search-results ul.search li p.context", timeout=15000)
         summary = browser.inner_text("#search-results ul.search li p.context")
     assert "council in Ōtorohanga posts" in summary
+
+
+def test_search_stems_each_word_once_and_as_the_english_stemmer_does():
+    """The cache changes how often a word is stemmed, not its stem."""
+    from sphinx.search.en import SearchEnglish
+
+    from _ext.te_reo import SearchEnglishMacronBlind
+
+    words = ["Māori", "maori", "organisations", "running", "Ōtorohanga", "organisations"]
+    language, english = SearchEnglishMacronBlind({}), SearchEnglish({})
+    assert [language.stem(word) for word in words] == [english.stem(fold(word)) for word in words]
+    assert len(language._stems) == len(set(words))

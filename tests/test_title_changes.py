@@ -9,8 +9,10 @@ ROOT = Path(__file__).parent / "roots" / "test-navigation"
 
 
 def written(app) -> dict:
-    return {p.relative_to(app.outdir).as_posix(): p.stat().st_mtime_ns
-            for p in app.outdir.rglob("*.html")}
+    return {
+        p.relative_to(app.outdir).as_posix(): p.stat().st_mtime_ns
+        for p in app.outdir.rglob("*.html")
+    }
 
 
 def test_a_title_change_rewrites_every_page_a_body_edit_does_not(make_app, tmp_path):
@@ -26,7 +28,11 @@ def test_a_title_change_rewrites_every_page_a_body_edit_does_not(make_app, tmp_p
     app.build()
     second = written(app)
     assert sorted(p for p in first if second[p] != first[p]) == [
-        "case-studies/case-2.html", "case-studies/index.html", "genindex.html", "search.html"]
+        "case-studies/case-2.html",
+        "case-studies/index.html",
+        "genindex.html",
+        "search.html",
+    ]
 
     whakapapa = src / "guidance" / "whakapapa.md"
     whakapapa.write_text(whakapapa.read_text().replace("Whakapapa and whānau", "Whakapapa"))

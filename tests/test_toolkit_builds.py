@@ -1,13 +1,16 @@
 """Generated pages stay right in incremental builds, and parallel builds give
 the same pages as serial ones."""
 
-
 from build_failure import failed_build
 from toolkit_build import copy_root, edit
 
-GENERATED = ("case-studies/index.html", "guidance/government-sector.html",
-             "guidance/success-factors/leadership.html",
-             "guidance/success-factors/strategy.html", "guidance/self-assessment.html")
+GENERATED = (
+    "case-studies/index.html",
+    "guidance/government-sector.html",
+    "guidance/success-factors/leadership.html",
+    "guidance/success-factors/strategy.html",
+    "guidance/self-assessment.html",
+)
 
 
 def pages(outdir):
@@ -44,7 +47,9 @@ def test_only_what_indexes_show_makes_them_rewrite(make_app, tmp_path):
     edit(case, "Text.", "Text, revised.")
     app = make_app("html", srcdir=src, freshenv=False)
     app.build()
-    assert "Text, revised." in (app.outdir / "case-studies/measles.html").read_text(encoding="utf-8")
+    assert "Text, revised." in (app.outdir / "case-studies/measles.html").read_text(
+        encoding="utf-8"
+    )
     # The sector page shows a generated list that includes this case study
     # (case-studies/index.html is its toctree parent, which Sphinx rewrites).
     sector_page = app.outdir / "guidance/government-sector.html"
@@ -65,8 +70,11 @@ def test_only_what_indexes_show_makes_them_rewrite(make_app, tmp_path):
 def test_question_edit_updates_the_self_assessment(make_app, tmp_path):
     src = copy_root("toolkit", tmp_path)
     make_app("html", srcdir=src).build()
-    edit(src / "guidance/success-factors/strategy.md", "Is your social media strategy written down?",
-         "Is your strategy written down and agreed?")
+    edit(
+        src / "guidance/success-factors/strategy.md",
+        "Is your social media strategy written down?",
+        "Is your strategy written down and agreed?",
+    )
     app = make_app("html", srcdir=src, freshenv=False)
     app.build()
     html = (app.outdir / "guidance/self-assessment.html").read_text(encoding="utf-8")

@@ -27,6 +27,8 @@ def test_matrix_and_self_assessment_are_well_formed_xhtml(app):
     assert len(questions) == 4
     assert all(len(q.findall(".//x:input[@type='radio']", XHTML)) == 4 for q in questions)
     matrix = pages["case-studies/index.xhtml"].find(".//x:table", XHTML)
-    assert "".join(matrix.find("x:caption", XHTML).itertext()).strip() == \
-        "Which success factors each case study illustrates"
+    assert (
+        "".join(matrix.find("x:caption", XHTML).itertext()).strip()
+        == "Which success factors each case study illustrates"
+    )
     assert matrix.findall(".//x:th[@scope='row']", XHTML)

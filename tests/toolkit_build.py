@@ -52,9 +52,15 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 # Debian's Chromium, with everything that would reach the network switched off.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync",
-                 "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
 
 
 @contextlib.contextmanager

@@ -20,7 +20,9 @@ from pathlib import Path
 TEX_LOG_LINE = 79
 
 PROBLEMS = (
-    re.compile(r"LaTeX Warning: (Reference|Citation|Hyper reference) `[^']*' on page \S+ undefined"),
+    re.compile(
+        r"LaTeX Warning: (Reference|Citation|Hyper reference) `[^']*' on page \S+ undefined"
+    ),
     re.compile(r"LaTeX Warning: There were undefined references"),
     re.compile(r"LaTeX Warning: Label `[^']*' multiply defined"),
     re.compile(r"LaTeX Warning: There were multiply-defined labels"),

@@ -60,12 +60,12 @@ def parse(path: Path) -> Page:
     """The links and anchors of one page."""
     soup = BeautifulSoup(path.read_bytes(), "html.parser")
     links = tuple(
-        tag[attribute].strip()
+        str(tag[attribute]).strip()  # (single-valued attributes: strings)
         for element, attribute in LINK_ATTRIBUTES.items()
         for tag in soup.find_all(element, attrs={attribute: True})
     )
-    ids = {tag["id"] for tag in soup.find_all(id=True)}
-    names = {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
+    ids = {str(tag["id"]) for tag in soup.find_all(id=True)}
+    names = {str(tag["name"]) for tag in soup.find_all("a", attrs={"name": True})}
     return Page(links, frozenset(ids | names))
 
 
@@ -117,16 +117,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path, help="the built HTML site, e.g. _build/html")
     args = parser.parse_args(argv)
     if not (args.site / "index.html").is_file():
-        print(f"check-links: {args.site} has no index.html; build the site first (make html)",
-              file=sys.stderr)
+        print(
+            f"check-links: {args.site} has no index.html; build the site first (make html)",
+            file=sys.stderr,
+        )
         return 2
     problems, pages, links = check_site(args.site)
     for problem in problems:
         print(problem)
     affected = len({problem.page for problem in problems})
     if problems:
-        print(f"check-links: {len(problems)} broken internal link(s) on {affected} page(s) "
-              f"({links} internal links on {pages} pages checked)")
+        print(
+            f"check-links: {len(problems)} broken internal link(s) on {affected} page(s) "
+            f"({links} internal links on {pages} pages checked)"
+        )
         return 1
     print(f"check-links: all {links} internal links on {pages} pages are fine")
     return 0

@@ -25,17 +25,22 @@ def pages_at(ref: str, repo: Path) -> set[str]:
     try:
         listing = subprocess.run(
             ["git", "ls-tree", "-r", "--name-only", ref, "--", *PAGE_ROOTS],
-            cwd=repo, capture_output=True, text=True, check=True,
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
     except subprocess.CalledProcessError as error:
-        sys.exit(f"check-redirects: git does not know '{ref}': {error.stderr.strip()}\n"
-                 "Give BASE a branch, tag or commit, e.g. make check-redirects BASE=origin/main")
+        sys.exit(
+            f"check-redirects: git does not know '{ref}': {error.stderr.strip()}\n"
+            "Give BASE a branch, tag or commit, e.g. make check-redirects BASE=origin/main"
+        )
     return {name[:-3] for name in listing.splitlines() if name.endswith(".md")}
 
 
 def pages_now(repo: Path) -> set[str]:
     """Docnames of the pages in the working tree."""
-    found = set()
+    found: set[str] = set()
     for root in PAGE_ROOTS:
         path = repo / root
         files = [path] if path.is_file() else path.rglob("*.md")
@@ -79,7 +84,7 @@ def problems(base: str, repo: Path) -> list[str]:
         if docname is not None and docname not in now:
             found.append(
                 f"conf.py: the redirect for '{source}' points at '{target}', which is not a page.\n"
-                f"  Point it at an existing page (e.g. \"/guidance/index.html\")."
+                f'  Point it at an existing page (e.g. "/guidance/index.html").'
             )
     return found
 

@@ -76,16 +76,65 @@ MACRONS = (
 
 # American spellings and their New Zealand forms (New Zealand follows
 # British spelling: the Oxford -ise, -our, -re, doubled l).
-_ISE_STEMS = "|".join((
-    "organi", "recogni", "reali", "prioriti", "minimi", "maximi", "utili", "categori",
-    "emphasi", "summari", "apologi", "critici", "mobili", "optimi", "standardi",
-    "speciali", "customi", "characteri", "normali", "authori", "capitali", "finali",
-    "generali", "civili", "familiari", "moderni", "visuali", "publici", "monetiz",
-    "incentivi", "centrali", "decentrali", "democrati", "digiti", "humani", "legitimi",
-    "locali", "marginali", "personali", "polari", "politici", "sociali", "stigmati",
-    "institutionali", "conceptuali", "contextuali", "operationali", "professionali",
-    "sensiti", "empathi", "theori", "strategi", "jeopardi", "scrutini", "sympathi",
-))
+_ISE_STEMS = "|".join(
+    (
+        "organi",
+        "recogni",
+        "reali",
+        "prioriti",
+        "minimi",
+        "maximi",
+        "utili",
+        "categori",
+        "emphasi",
+        "summari",
+        "apologi",
+        "critici",
+        "mobili",
+        "optimi",
+        "standardi",
+        "speciali",
+        "customi",
+        "characteri",
+        "normali",
+        "authori",
+        "capitali",
+        "finali",
+        "generali",
+        "civili",
+        "familiari",
+        "moderni",
+        "visuali",
+        "publici",
+        "monetiz",
+        "incentivi",
+        "centrali",
+        "decentrali",
+        "democrati",
+        "digiti",
+        "humani",
+        "legitimi",
+        "locali",
+        "marginali",
+        "personali",
+        "polari",
+        "politici",
+        "sociali",
+        "stigmati",
+        "institutionali",
+        "conceptuali",
+        "contextuali",
+        "operationali",
+        "professionali",
+        "sensiti",
+        "empathi",
+        "theori",
+        "strategi",
+        "jeopardi",
+        "scrutini",
+        "sympathi",
+    )
+)
 _OUR_STEMS = "behavio|colo|favo|hono|labo|neighbo|humo|rumo|endeavo|flavo|vigo|harbo|savio"
 NZ_SPELLING = (
     (rf"({_ISE_STEMS})z(e|es|ed|ing|er|ers|ation|ations|ational|ationally)", r"\1s\2"),
@@ -95,8 +144,10 @@ NZ_SPELLING = (
     (r"centered", "centred"),
     (r"(catalo|dialo)g(s)?", r"\1gue\2"),
     (r"(defe|offe|prete)nse(s)?", r"\1nce\2"),
-    (r"(trave|mode|labe|cance|counse|signa|fue|channe|tota|leve)l(ed|ing|er|ers|or|ors)",
-     r"\1ll\2"),
+    (
+        r"(trave|mode|labe|cance|counse|signa|fue|channe|tota|leve)l(ed|ing|er|ers|or|ors)",
+        r"\1ll\2",
+    ),
     (r"enrollment(s)?", r"enrolment\1"),
     (r"fulfill(ment)?", r"fulfil\1"),
     (r"installment(s)?", r"instalment\1"),
@@ -112,16 +163,29 @@ NZ_SPELLING = (
     (r"(?<!computer )(?<!software )program(s)?", r"programme\1"),
 )
 
-RULES = tuple((re.compile(rf"\b(?:{wrong})\b", re.IGNORECASE), right)
-              for wrong, right in MACRONS + NZ_SPELLING)
+RULES = tuple(
+    (re.compile(rf"\b(?:{wrong})\b", re.IGNORECASE), right)
+    for wrong, right in MACRONS + NZ_SPELLING
+)
 
 # -- What is prose -----------------------------------------------------------------
 
 # Directives whose content is not prose (code, page names, keys, options).
 NON_PROSE_DIRECTIVES = {
-    "code", "code-block", "sourcecode", "literalinclude", "eval-rst", "raw", "math",
-    "toctree", "bibliography", "include", "case-study-list", "success-factor-matrix",
-    "self-assessment", "csv-table",
+    "code",
+    "code-block",
+    "sourcecode",
+    "literalinclude",
+    "eval-rst",
+    "raw",
+    "math",
+    "toctree",
+    "bibliography",
+    "include",
+    "case-study-list",
+    "success-factor-matrix",
+    "self-assessment",
+    "csv-table",
 }
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,}|:{3,})\s*(\{([\w:-]+)\})?(.*)$")
 DIRECTIVE_OPTION = re.compile(r"^\s*:[\w-]+:")
@@ -130,7 +194,8 @@ NON_PROSE_LINE = re.compile(
     r"|%"  # MyST comment
     r"|\[[^\]]+\]:\s"  # link definition
     r"|\|?\s*:?-{3,}"  # table separator row
-    r")")
+    r")"
+)
 # Parts of a prose line that are not prose, blanked for every check.
 ROLE = re.compile(r"\{([\w:-]+)\}`([^`]*)`")
 NOT_PROSE = (
@@ -159,7 +224,9 @@ def blank(text: str) -> str:
 def _mask_role(match: re.Match) -> str:
     name, content = match.group(1), match.group(2)
     head, tail = blank(f"{{{name}}}`"), " "
-    if TARGET_ROLES.fullmatch(name) and (name.startswith(("cite", "footcite")) or "<" not in content):
+    if TARGET_ROLES.fullmatch(name) and (
+        name.startswith(("cite", "footcite")) or "<" not in content
+    ):
         return head + blank(content) + tail  # keys and targets only
     # {term}`text <target>`, {doc}`text <target>`, {mi}`word`: the text is
     # prose, the target is not.
@@ -190,15 +257,19 @@ def prose_of(text: str) -> Prose:
         fence = FENCE.match(line)
         if fence:
             marker = fence.group(2)
-            if fences and marker[0] == fences[-1][0][0] and len(marker) >= len(fences[-1][0]) \
-                    and not fence.group(3) and not fence.group(5).strip():
+            if (
+                fences
+                and marker[0] == fences[-1][0][0]
+                and len(marker) >= len(fences[-1][0])
+                and not fence.group(3)
+                and not fence.group(5).strip()
+            ):
                 fences.pop()
                 continue
             if fences and not fences[-1][1]:
                 continue  # a fence shown inside a code example is code too
             directive = fence.group(4)
-            fences.append((marker, directive is not None
-                           and directive not in NON_PROSE_DIRECTIVES))
+            fences.append((marker, directive is not None and directive not in NON_PROSE_DIRECTIVES))
             continue
         if fences and not fences[-1][1]:
             continue
@@ -250,8 +321,14 @@ def check_rules(path: str, lines: list[str]) -> list[Problem]:
     for number, line in enumerate(lines, start=1):
         for pattern, right in RULES:
             for match in pattern.finditer(line):
-                problems.append(Problem(path, number, match.group(0),
-                                        _keep_capital(match.group(0), match.expand(right))))
+                problems.append(
+                    Problem(
+                        path,
+                        number,
+                        match.group(0),
+                        _keep_capital(match.group(0), match.expand(right)),
+                    )
+                )
     return problems
 
 
@@ -282,8 +359,9 @@ def check_spelling(pages: dict[str, list[str]]) -> list[Problem]:
         match = CODESPELL_LINE.match(report)
         if match:
             write = " or ".join(w.strip() for w in match["write"].split(",") if w.strip())
-            problems.append(Problem(names[match["path"]], int(match["line"]),
-                                    match["found"], write))
+            problems.append(
+                Problem(names[match["path"]], int(match["line"]), match["found"], write)
+            )
     return problems
 
 
@@ -311,16 +389,20 @@ def lint(paths: list[Path], base: Path = REPO) -> list[Problem]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("paths", nargs="*", type=Path,
-                        help="pages or folders (default: the content pages)")
+    parser.add_argument(
+        "paths", nargs="*", type=Path, help="pages or folders (default: the content pages)"
+    )
     args = parser.parse_args(argv)
     paths = args.paths or [REPO / p for p in DEFAULT_PATHS]
     problems = lint(paths)
     for problem in problems:
         print(problem)
     if problems:
-        print(f"{len(problems)} problem(s).  A word that is right (a name, a te reo word): "
-              f"add it to {WORDLIST.relative_to(REPO)}.", file=sys.stderr)
+        print(
+            f"{len(problems)} problem(s).  A word that is right (a name, a te reo word): "
+            f"add it to {WORDLIST.relative_to(REPO)}.",
+            file=sys.stderr,
+        )
     return 1 if problems else 0
 
 

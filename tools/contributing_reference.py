@@ -18,16 +18,14 @@ import argparse
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-
 from _ext.toolkit.frontmatter import parse_file
 from _ext.toolkit.schema import (
-    CHANNELS,
     FIELDS,
     PAGE_TYPES,
     PLACEHOLDER,
-    SECTORS,
 )
+
+REPO = Path(__file__).resolve().parent.parent
 
 START = "<!-- front-matter-reference:start -->"
 END = "<!-- front-matter-reference:end -->"
@@ -84,9 +82,9 @@ def _valid_values(field, factors: list[tuple[str, str]]) -> str:
 # What else a contributor needs to know about a field's values.
 VALUE_NOTES = {
     "channels": "If a case study needs a channel that is not listed, ask the editors "
-                "in your pull request to add it.",
+    "in your pull request to add it.",
     "success_factors": "Each id is declared by the `factor:` field of a page in "
-                       "`guidance/success-factors/`.",
+    "`guidance/success-factors/`.",
 }
 
 
@@ -96,7 +94,8 @@ def _field_entry(field, factors) -> list[str]:
     except KeyError:
         raise ReferenceError(
             f"_ext/toolkit/schema.py: field {field.name!r} has kind {field.kind!r}, which "
-            f"tools/contributing_reference.py cannot describe: add it to KIND_RULES") from None
+            f"tools/contributing_reference.py cannot describe: add it to KIND_RULES"
+        ) from None
     lines = [f"#### `{field.name}`", "", field.help, ""]
     if field.required_for:
         lines.append(f"- **Needed on:** {_page_types(field.required_for)}")
@@ -109,7 +108,7 @@ def _field_entry(field, factors) -> list[str]:
         note = VALUE_NOTES.get(field.name)
         lines.append(f"- **Valid values:** {valid}" + (f". {note}" if note else ""))
     lines.append(f"- **Example:** `{field.name}: {field.example}`")
-    return lines + [""]
+    return [*lines, ""]
 
 
 def _example(page_type: str) -> list[str]:
@@ -119,7 +118,7 @@ def _example(page_type: str) -> list[str]:
         if page_type in field.required_for:
             value = page_type if field.name == "page_type" else field.example
             lines.append(f"{field.name}: {value}")
-    return lines + ["---", "```", ""]
+    return [*lines, "---", "```", ""]
 
 
 def render(root: Path = REPO) -> str:
@@ -136,9 +135,12 @@ def render(root: Path = REPO) -> str:
     ]
     for page_type in PAGE_TYPES:
         needed = [f.name for f in FIELDS if page_type in f.required_for]
-        optional = [f.name for f in FIELDS
-                    if page_type in f.allowed_for and page_type not in f.required_for]
-        lines.append(f"| `{page_type}` | {_code_list(needed)} | {_code_list(optional) or 'nothing else'} |")
+        optional = [
+            f.name for f in FIELDS if page_type in f.allowed_for and page_type not in f.required_for
+        ]
+        lines.append(
+            f"| `{page_type}` | {_code_list(needed)} | {_code_list(optional) or 'nothing else'} |"
+        )
     lines += [
         "",
         "A new page made with `make new-case-study` or `make new-page` starts with "
@@ -161,7 +163,8 @@ def replace_reference(text: str, reference: str, name: str = "CONTRIBUTING.md") 
     if text.count(START) != 1 or text.count(END) != 1 or text.index(START) > text.index(END):
         raise ReferenceError(
             f"{name} must contain the line {START} once, followed later by the line "
-            f"{END} once; the front matter reference goes between them.")
+            f"{END} once; the front matter reference goes between them."
+        )
     before, rest = text.split(START, 1)
     after = rest.split(END, 1)[1]
     return f"{before}{START}\n{reference}\n{END}{after}"

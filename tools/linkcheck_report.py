@@ -20,19 +20,31 @@ from urllib.parse import urlsplit
 
 # Report sections in order: key, heading, what to do.
 SECTIONS = (
-    ("broken", "Broken",
-     "The address fails (a 4xx or 5xx answer, a missing #anchor, no such host). "
-     "Fix or replace the link; if the page is gone for good, cite an archived "
-     "copy (web.archive.org)."),
-    ("redirected", "Redirected (not allowed)",
-     "The address now leads somewhere else. Change the link to where it lands, or, "
-     "if such redirects are expected, allow them in conf.py "
-     "(linkcheck_allowed_redirects)."),
-    ("timeout", "Timed out",
-     "No answer within linkcheck_timeout. Often a slow server: check by hand."),
-    ("rate-limited", "Rate-limited",
-     "The server answered 429 Too Many Requests for longer than "
-     "linkcheck_rate_limit_timeout allows. Check by hand or run again later."),
+    (
+        "broken",
+        "Broken",
+        "The address fails (a 4xx or 5xx answer, a missing #anchor, no such host). "
+        "Fix or replace the link; if the page is gone for good, cite an archived "
+        "copy (web.archive.org).",
+    ),
+    (
+        "redirected",
+        "Redirected (not allowed)",
+        "The address now leads somewhere else. Change the link to where it lands, or, "
+        "if such redirects are expected, allow them in conf.py "
+        "(linkcheck_allowed_redirects).",
+    ),
+    (
+        "timeout",
+        "Timed out",
+        "No answer within linkcheck_timeout. Often a slow server: check by hand.",
+    ),
+    (
+        "rate-limited",
+        "Rate-limited",
+        "The server answered 429 Too Many Requests for longer than "
+        "linkcheck_rate_limit_timeout allows. Check by hand or run again later.",
+    ),
 )
 FAILING = {"broken"}
 
@@ -105,12 +117,17 @@ def _place_order(place: str) -> tuple[str, int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("outdir", type=Path, help="linkcheck's output folder, e.g. _build/linkcheck")
+    parser.add_argument(
+        "outdir", type=Path, help="linkcheck's output folder, e.g. _build/linkcheck"
+    )
     args = parser.parse_args(argv)
     output_json = args.outdir / "output.json"
     if not output_json.is_file():
-        print(f"linkcheck report: {output_json} is missing; the linkcheck build did "
-              "not finish (see its messages above)", file=sys.stderr)
+        print(
+            f"linkcheck report: {output_json} is missing; the linkcheck build did "
+            "not finish (see its messages above)",
+            file=sys.stderr,
+        )
         return 2
     report, counts = render(load(output_json))
     report_path = args.outdir / "report.md"

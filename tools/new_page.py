@@ -17,7 +17,6 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-
 from _ext.toolkit.schema import FIELDS_BY_NAME, PLACEHOLDER
 
 
@@ -34,21 +33,37 @@ class Section:
 
 SECTIONS = {
     "case-studies": Section(
-        "case-studies", "case-study", "case-studies/index.md", None,
-        (("Context", "Who the organisation is, and the problem or opportunity it faced."),
-         ("What was done", "What the organisation did, on which channels, and when."),
-         ("Results", "What happened. Only figures that a cited source gives."),
-         ("Lessons", "What other organisations can learn, in your own words."),
-         ("Success factors illustrated",
-          "Which of the eight success factors the case shows, and how; "
-          "list the same ones in success_factors above."))),
+        "case-studies",
+        "case-study",
+        "case-studies/index.md",
+        None,
+        (
+            ("Context", "Who the organisation is, and the problem or opportunity it faced."),
+            ("What was done", "What the organisation did, on which channels, and when."),
+            ("Results", "What happened. Only figures that a cited source gives."),
+            ("Lessons", "What other organisations can learn, in your own words."),
+            (
+                "Success factors illustrated",
+                "Which of the eight success factors the case shows, and how; "
+                "list the same ones in success_factors above.",
+            ),
+        ),
+    ),
     "guidance": Section(
-        "guidance", "guidance", "index.md", "More guidance",
-        (("What this means for your organisation",
-          "The point of the page in two or three sentences, for a busy manager."),
-         ("What to do", "Practical steps, each resting on a cited source."),
-         ("Things to watch out for", "Common pitfalls and risks."),
-         ("Further reading", "Sources worth reading in full, cited."))),
+        "guidance",
+        "guidance",
+        "index.md",
+        "More guidance",
+        (
+            (
+                "What this means for your organisation",
+                "The point of the page in two or three sentences, for a busy manager.",
+            ),
+            ("What to do", "Practical steps, each resting on a cited source."),
+            ("Things to watch out for", "Common pitfalls and risks."),
+            ("Further reading", "Sources worth reading in full, cited."),
+        ),
+    ),
 }
 
 # Front matter lines, in order, for each page type: (key, value as written).
@@ -98,8 +113,10 @@ def page_text(section: Section, title: str, today: datetime.date) -> str:
     for heading, advice in section.headings:
         # MyST comments (%) guide the writer and never reach the page.
         parts.append(f"## {heading}\n\n% {advice}\n")
-    parts.append("% Cite every fact: {cite:p}`key` or {cite:t}`key`. The reference list\n"
-                 "% at the end of the page is added by the build.\n")
+    parts.append(
+        "% Cite every fact: {cite:p}`key` or {cite:t}`key`. The reference list\n"
+        "% at the end of the page is added by the build.\n"
+    )
     return "\n".join(parts)
 
 
@@ -116,7 +133,7 @@ def add_to_contents(root: Path, section: Section, docname: str) -> str:
         options = [line for line in body.splitlines() if line.startswith(":")]
         if section.caption is not None and f":caption: {section.caption}" not in options:
             continue
-        if any(":glob:" == option.strip() for option in options):
+        if any(option.strip() == ":glob:" for option in options):
             return f"{section.contents} lists the section's pages automatically"
         insert_at = match.end("body")
         text = text[:insert_at] + f"{entry}\n" + text[insert_at:]
@@ -125,31 +142,40 @@ def add_to_contents(root: Path, section: Section, docname: str) -> str:
     if section.caption is None:
         raise ScaffoldError(f"{section.contents} has no toctree to add the page to.")
     # The first page of a new group: start its toctree before the reference pages.
-    block = (f"```{{toctree}}\n:caption: {section.caption}\n:hidden:\n\n{entry}\n```\n\n")
+    block = f"```{{toctree}}\n:caption: {section.caption}\n:hidden:\n\n{entry}\n```\n\n"
     anchor = text.find("```{toctree}\n:caption: Reference")
-    text = text[:anchor] + block + text[anchor:] if anchor >= 0 else text.rstrip("\n") + "\n\n" + block
+    text = (
+        text[:anchor] + block + text[anchor:] if anchor >= 0 else text.rstrip("\n") + "\n\n" + block
+    )
     path.write_text(text, encoding="utf-8")
     return f"added to a new '{section.caption}' contents group in {section.contents}"
 
 
 def create(root: Path, section_name: str, title: str, today: datetime.date) -> Path:
     if section_name not in SECTIONS:
-        raise ScaffoldError(f"SECTION must be one of: {', '.join(SECTIONS)} (got '{section_name}').")
+        raise ScaffoldError(
+            f"SECTION must be one of: {', '.join(SECTIONS)} (got '{section_name}')."
+        )
     section = SECTIONS[section_name]
     title = " ".join(title.split())
     slug = slugify(title)
     if not slug:
-        raise ScaffoldError('Give the page a title with letters in it, e.g. TITLE="Working with volunteers".')
+        raise ScaffoldError(
+            'Give the page a title with letters in it, e.g. TITLE="Working with volunteers".'
+        )
     path = root / section.folder / f"{slug}.md"
     if path.exists() or slug == "index":
         raise ScaffoldError(
             f"{path.relative_to(root)} already exists. Choose a different title, "
-            f"or edit the existing page.")
+            f"or edit the existing page."
+        )
     path.write_text(page_text(section, title, today), encoding="utf-8")
     where = add_to_contents(root, section, f"{section.folder}/{slug}")
     print(f"Created {path.relative_to(root)} ({where}).")
-    print(f"Next: replace every {PLACEHOLDER} in its front matter, write the sections, "
-          "then run `make html`.")
+    print(
+        f"Next: replace every {PLACEHOLDER} in its front matter, write the sections, "
+        "then run `make html`."
+    )
     return path
 
 
@@ -158,8 +184,12 @@ def main(argv=None) -> int:
     parser.add_argument("--section", required=True, help=" or ".join(SECTIONS))
     parser.add_argument("--title", required=True)
     parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent)
-    parser.add_argument("--today", type=datetime.date.fromisoformat, default=datetime.date.today(),
-                        help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--today",
+        type=datetime.date.fromisoformat,
+        default=datetime.date.today(),
+        help=argparse.SUPPRESS,
+    )
     args = parser.parse_args(argv)
     try:
         create(args.root, args.section, args.title, args.today)

@@ -35,17 +35,19 @@ def citation_versions(repo: Path = REPO) -> dict[str, str]:
     """Each version CITATION.cff states, by where it states it."""
     citation = yaml.safe_load((repo / "CITATION.cff").read_text(encoding="utf-8"))
     preferred = citation.get("preferred-citation", {})
-    return {"version": str(citation.get("version")),
-            "preferred-citation version": str(preferred.get("version"))}
+    return {
+        "version": str(citation.get("version")),
+        "preferred-citation version": str(preferred.get("version")),
+    }
 
 
 def changelog_section(changelog: str, version: str) -> str | None:
     """The text under ``## <version> - <date>``, up to the next version."""
     headings = list(HEADING.finditer(changelog))
-    for here, after in zip(headings, headings[1:] + [None]):
+    for here, after in zip(headings, [*headings[1:], None], strict=False):
         if here["version"] == version:
             end = after.start() if after else len(changelog)
-            return changelog[here.end():end].strip() + "\n"
+            return changelog[here.end() : end].strip() + "\n"
     return None
 
 
@@ -53,16 +55,22 @@ def problems(tag: str, repo: Path = REPO) -> list[str]:
     release = conf_release(repo)
     found = []
     if tag != f"v{release}":
-        found.append(f"the tag {tag!r} is not 'v' + conf.py's release ({release!r}): "
-                     f"tag the commit v{release}, or set release in conf.py first")
+        found.append(
+            f"the tag {tag!r} is not 'v' + conf.py's release ({release!r}): "
+            f"tag the commit v{release}, or set release in conf.py first"
+        )
     for where, version in citation_versions(repo).items():
         if version != release:
-            found.append(f"CITATION.cff: {where} is {version!r}, conf.py's release is "
-                         f"{release!r}: make them the same")
+            found.append(
+                f"CITATION.cff: {where} is {version!r}, conf.py's release is "
+                f"{release!r}: make them the same"
+            )
     changelog = (repo / "CHANGELOG.md").read_text(encoding="utf-8")
     if changelog_section(changelog, release) is None:
-        found.append(f"CHANGELOG.md has no section '## {release} - YYYY-MM-DD': move the "
-                     "Unreleased entries under one, with the release date")
+        found.append(
+            f"CHANGELOG.md has no section '## {release} - YYYY-MM-DD': move the "
+            "Unreleased entries under one, with the release date"
+        )
     return found
 
 

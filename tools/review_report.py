@@ -44,8 +44,10 @@ def settings(root: Path) -> tuple[list, int]:
     default (the value ``add_config_value`` gives it).
     """
     conf = runpy.run_path(str(root / "conf.py")) if (root / "conf.py").is_file() else {}
-    return (list(conf.get("guide_content_patterns", DEFAULT_CONTENT_PATTERNS)),
-            int(conf.get("guide_review_every_months", DEFAULT_REVIEW_EVERY_MONTHS)))
+    return (
+        list(conf.get("guide_content_patterns", DEFAULT_CONTENT_PATTERNS)),
+        int(conf.get("guide_review_every_months", DEFAULT_REVIEW_EVERY_MONTHS)),
+    )
 
 
 def scan(root: Path, today: datetime.date) -> tuple[list, list]:
@@ -60,9 +62,12 @@ def scan(root: Path, today: datetime.date) -> tuple[list, list]:
         page, problems = check(parse_file(path))
         when = next_review(page, default_months)
         if when is None or "owner" not in page:
-            date_problems = [p for p in problems if p.field in
-                             ("front matter", "page_type", "owner", "last_reviewed",
-                              "review_every_months")]
+            date_problems = [
+                p
+                for p in problems
+                if p.field
+                in ("front matter", "page_type", "owner", "last_reviewed", "review_every_months")
+            ]
             unreadable.append((relative.as_posix(), date_problems or problems))
         elif when <= horizon:
             due.append(Due(relative.as_posix(), page["owner"], page["last_reviewed"], when))
@@ -70,23 +75,30 @@ def scan(root: Path, today: datetime.date) -> tuple[list, list]:
 
 
 def report(due: list, unreadable: list, today: datetime.date) -> str:
-    lines = [f"Pages overdue for review or due within {DUE_SOON_DAYS} days "
-             f"(today is {nz_date(today)})", ""]
+    lines = [
+        f"Pages overdue for review or due within {DUE_SOON_DAYS} days (today is {nz_date(today)})",
+        "",
+    ]
     if due:
         rows = [("Status", "Due", "Last reviewed", "Owner", "Page")]
-        rows += [(d.status(today), nz_date(d.due), nz_date(d.last_reviewed), d.owner, d.path)
-                 for d in due]
+        rows += [
+            (d.status(today), nz_date(d.due), nz_date(d.last_reviewed), d.owner, d.path)
+            for d in due
+        ]
         widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
         for number, row in enumerate(rows):
-            lines.append("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+            lines.append(
+                "  ".join(
+                    cell.ljust(width) for cell, width in zip(row, widths, strict=True)
+                ).rstrip()
+            )
             if number == 0:
                 lines.append("  ".join("-" * width for width in widths))
     else:
-        lines.append("No page is overdue or due within the next "
-                     f"{DUE_SOON_DAYS} days.")
+        lines.append(f"No page is overdue or due within the next {DUE_SOON_DAYS} days.")
     if unreadable:
         lines += ["", "Pages whose review date cannot be worked out (fix the front matter):"]
-        for path, problems in unreadable:
+        for _path, problems in unreadable:
             for problem in problems:
                 lines.append(f"  {problem}")
     return "\n".join(lines)
@@ -94,13 +106,20 @@ def report(due: list, unreadable: list, today: datetime.date) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--today", type=datetime.date.fromisoformat,
-                        default=datetime.date.today(),
-                        help="the date to compare with, YYYY-MM-DD (default: today)")
-    parser.add_argument("--strict", action="store_true",
-                        help="exit 1 when any page is overdue or its date cannot be read")
-    parser.add_argument("--root", type=Path, default=REPO,
-                        help="the project folder (default: this repository)")
+    parser.add_argument(
+        "--today",
+        type=datetime.date.fromisoformat,
+        default=datetime.date.today(),
+        help="the date to compare with, YYYY-MM-DD (default: today)",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 when any page is overdue or its date cannot be read",
+    )
+    parser.add_argument(
+        "--root", type=Path, default=REPO, help="the project folder (default: this repository)"
+    )
     args = parser.parse_args(argv)
     due, unreadable = scan(args.root, args.today)
     print(report(due, unreadable, args.today))

@@ -37,5 +37,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     assets.add_static_dir(app, Path(__file__).parent / "static")
     # env_version: the kept formatted lists and the checks' records change
     # shape with this package; a new number makes Sphinx read every page.
-    return {"version": "2", "env_version": 2,
-            "parallel_read_safe": True, "parallel_write_safe": True}
+    return {
+        "version": "2",
+        "env_version": 2,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -35,9 +35,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 import pybtex.plugin
@@ -47,14 +47,16 @@ from pybtex.style.formatting import BaseStyle
 from pybtex.style.template import join, node
 from sphinxcontrib.bibtex.plugin import register_plugin
 from sphinxcontrib.bibtex.style.referencing import BaseReferenceStyle
-from sphinxcontrib.bibtex.style.template import SphinxReferenceText
+from sphinxcontrib.bibtex.style.template import SphinxReferenceInfo, SphinxReferenceText
 
 from .. import priorities
 from ..month_names import MONTHS
+from .cite_domain import cite_domain
 from .links import safe_doi_url, safe_url
 
 if TYPE_CHECKING:
     from pybtex.database import Entry, Person
+    from sphinx.application import Sphinx
 
 # The entry types this style formats, and the fields each must have.
 # ``type`` on @online says what the page is ("Blog post" makes a blog post);
@@ -83,7 +85,7 @@ MAX_LISTED_AUTHORS = 20  # APA 7: up to 20 names, then an ellipsis and the last
 # Cached: the same few hundred field values are decoded for every citation
 # and every page's reference list, and LaTeX decoding was the largest cost of
 # a build with hundreds of case studies (see tools/bench.py).
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def plain(latex: str) -> str:
     """The text of a BibTeX value without its braces and LaTeX markup."""
     return str(Text.from_latex(latex))
@@ -121,11 +123,14 @@ def _surname(person: Person) -> str:
     return " ".join(plain(n) for n in person.prelast_names + person.last_names)
 
 
+@functools.cache
+def _initial(name: str) -> str:
+    """'Andreas' -> 'A.'; cached like plain(): citations are sorted by it."""
+    return str(Text.from_latex(name).abbreviate())
+
+
 def _initials(person: Person) -> str:
-    return " ".join(
-        str(Text.from_latex(n).abbreviate())
-        for n in person.first_names + person.middle_names
-    )
+    return " ".join(_initial(n) for n in person.first_names + person.middle_names)
 
 
 def _title_plain(entry: Entry) -> str:
@@ -398,9 +403,7 @@ def _title_element(entry: Entry) -> list[Text]:
 def _publisher(entry: Entry) -> list[Text]:
     """Publisher or site name, left out when it is the author (APA 9.25)."""
     name = (
-        _field(entry, "publisher")
-        or _field(entry, "institution")
-        or _field(entry, "organization")
+        _field(entry, "publisher") or _field(entry, "institution") or _field(entry, "organization")
     )
     if not name:
         return []
@@ -421,9 +424,7 @@ def format_article(entry: Entry) -> Text:
             source = Text(source, f"({_field(entry, 'number')})")
     if _field(entry, "pages"):
         source = Text(source, ", ", _pages(entry))
-    return Text(" ").join(
-        _author_and_date(entry) + _title_element(entry) + [_sentence(source)]
-    )
+    return Text(" ").join(_author_and_date(entry) + _title_element(entry) + [_sentence(source)])
 
 
 def format_news(entry: Entry) -> Text:
@@ -432,11 +433,7 @@ def format_news(entry: Entry) -> Text:
 
 
 def format_book(entry: Entry) -> Text:
-    return Text(" ").join(
-        _author_and_date(entry) + _title_element(entry) + _publisher(entry)
-    )
-
-
+    return Text(" ").join(_author_and_date(entry) + _title_element(entry) + _publisher(entry))
 
 
 def format_legislation(entry: Entry) -> Text:
@@ -509,7 +506,7 @@ class _Cite:
     """
 
     entry: Entry
-    info: object  # SphinxReferenceInfo: link target, pre- and post-text
+    info: SphinxReferenceInfo  # link target, pre- and post-text
 
     @property
     def pre(self) -> str:
@@ -619,9 +616,25 @@ class ApaReferenceStyle(BaseReferenceStyle):
 
     def role_names(self) -> Iterable[str]:
         return [
-            "p", "ps", "alp", "alps", "t", "ts", "ct", "cts",
-            "author", "authors", "authorpar", "authorpars", "cauthor", "cauthors",
-            "year", "yearpar", "label", "labelpar", "empty",
+            "p",
+            "ps",
+            "alp",
+            "alps",
+            "t",
+            "ts",
+            "ct",
+            "cts",
+            "author",
+            "authors",
+            "authorpar",
+            "authorpars",
+            "cauthor",
+            "cauthors",
+            "year",
+            "yearpar",
+            "label",
+            "labelpar",
+            "empty",
         ]
 
     def inner(self, role_name: str):
@@ -634,9 +647,7 @@ class ApaReferenceStyle(BaseReferenceStyle):
         elif role_name in ("t", "ts", "ct", "cts"):
             text = textual(cites)
         elif role_name.startswith(("author", "cauthor")):
-            text = _and_list(
-                [c.link(intext_authors(c.entry, textual=True)) for c in cites]
-            )
+            text = _and_list([c.link(intext_authors(c.entry, textual=True)) for c in cites])
             if role_name.endswith(("par", "pars")):
                 text = Text("(", text, ")")
         elif role_name.startswith("year"):
@@ -653,7 +664,7 @@ class ApaReferenceStyle(BaseReferenceStyle):
 
 
 def _assign_suffixes(app: Sphinx) -> None:
-    domain = app.env.get_domain("cite")
+    domain = cite_domain(app.env)
     assign_year_suffixes(domain.bibdata.data.entries.values())
 
 
@@ -667,9 +678,7 @@ def register(app: Sphinx) -> None:
     """Register the styles and connect the year suffixes (called by ``setup``)."""
     # force: a pybtex style named "apa" from another package must not win.
     pybtex.plugin.register_plugin("pybtex.style.formatting", "apa", ApaStyle, force=True)
-    register_plugin(
-        "sphinxcontrib.bibtex.style.referencing", "apa", ApaReferenceStyle, force=True
-    )
+    register_plugin("sphinxcontrib.bibtex.style.referencing", "apa", ApaReferenceStyle, force=True)
     # After sphinxcontrib-bibtex has parsed the .bib files (500), before any
     # entry or citation is formatted.
     app.connect("builder-inited", _assign_suffixes, priority=priorities.ASSIGN_YEAR_SUFFIXES)

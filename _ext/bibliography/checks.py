@@ -42,6 +42,7 @@ from sphinxcontrib.bibtex.roles import CiteRole
 from .. import content_problems, priorities
 from . import links
 from .apa_style import REQUIRED_FIELDS, plain
+from .cite_domain import cite_domain
 
 if TYPE_CHECKING:
     from pybtex.database import Entry
@@ -98,10 +99,14 @@ def check_bibfile(path: Path, encoding: str = "utf-8") -> list[tuple[int | None,
     for start in starts:
         earlier = first_seen.setdefault(start.key.lower(), start)
         if earlier is not start:
-            problems.append((start.line,
-                f"duplicate key {start.key!r} (first defined on line {earlier.line}). "
-                "Give one of the two entries another key (or delete the copy) and "
-                "update the pages that cite it."))
+            problems.append(
+                (
+                    start.line,
+                    f"duplicate key {start.key!r} (first defined on line {earlier.line}). "
+                    "Give one of the two entries another key (or delete the copy) and "
+                    "update the pages that cite it.",
+                )
+            )
     # As sphinxcontrib-bibtex parses it (see setup): pybtex skips what it
     # cannot read and goes on, so every syntax error is found at once.
     with pybtex.errors.capture() as errors:
@@ -109,34 +114,56 @@ def check_bibfile(path: Path, encoding: str = "utf-8") -> list[tuple[int | None,
     syntax_errors = [error for error in errors if isinstance(error, PybtexSyntaxError)]
     for error in syntax_errors:  # the others are duplicate keys: reported above
         before = [s for s in starts if s.line <= error.lineno]
-        where = f" in the entry {before[-1].key!r} that starts on line {before[-1].line}" if before else ""
-        problems.append((error.lineno,
-            f"the file does not parse ({error}){where}. "
-            "Check that braces and quotes are balanced and fields are separated by commas."))
+        where = (
+            f" in the entry {before[-1].key!r} that starts on line {before[-1].line}"
+            if before
+            else ""
+        )
+        problems.append(
+            (
+                error.lineno,
+                f"the file does not parse ({error}){where}. "
+                "Check that braces and quotes are balanced and fields are separated by commas.",
+            )
+        )
     if syntax_errors:
         # An unclosed brace swallows the fields after it: what pybtex made
         # of the entries around it is no guide to what they lack.
-        return sorted(problems, key=lambda problem: problem[0])
+        return sorted(problems, key=lambda problem: problem[0] or 0)
     lines: dict[str, int] = {}
     for start in starts:
         lines.setdefault(start.key.lower(), start.line)
     for key, entry in data.entries.items():
         line = lines.get(key.lower())
         if entry.type not in REQUIRED_FIELDS:
-            problems.append((line,
-                f"entry {key!r} has type @{entry.type}, which the APA style cannot "
-                "format. Use one of: " + ", ".join("@" + t for t in REQUIRED_FIELDS) + "."))
+            problems.append(
+                (
+                    line,
+                    f"entry {key!r} has type @{entry.type}, which the APA style cannot "
+                    "format. Use one of: " + ", ".join("@" + t for t in REQUIRED_FIELDS) + ".",
+                )
+            )
             continue
         for name, message in links.field_problems(
-                {name: plain(value) for name, value in entry.fields.items()}):
-            problems.append((field_line(text, starts, key, name) or line,
-                f"entry {key!r}, field {name!r}: {message}."))
+            {name: plain(value) for name, value in entry.fields.items()}
+        ):
+            problems.append(
+                (
+                    field_line(text, starts, key, name) or line,
+                    f"entry {key!r}, field {name!r}: {message}.",
+                )
+            )
         missing = missing_fields(entry)
         if missing:
-            problems.append((line,
-                f"entry {key!r} (@{entry.type}) lacks " + ", ".join(missing)
-                + (". Add it" if len(missing) == 1 else ". Add them")
-                + " (see 'Cite every fact' in CONTRIBUTING.md)."))
+            problems.append(
+                (
+                    line,
+                    f"entry {key!r} (@{entry.type}) lacks "
+                    + ", ".join(missing)
+                    + (". Add it" if len(missing) == 1 else ". Add them")
+                    + " (see 'Cite every fact' in CONTRIBUTING.md).",
+                )
+            )
     return sorted(problems, key=lambda problem: problem[0] or 0)
 
 
@@ -148,8 +175,10 @@ def check_bibfiles(app: Sphinx, env: BuildEnvironment) -> None:
     for path in _bibfiles(app):
         shown = content_problems.project_path(env, path)
         if not path.is_file():
-            content_problems.record_build_wide(  # (Sphinx reads a location without a line as a page)
-                env, f"{shown}:1", "the file listed in bibtex_bibfiles in conf.py does not exist.")
+            # ":1": Sphinx reads a location without a line as a page.
+            content_problems.record_build_wide(
+                env, f"{shown}:1", "the file listed in bibtex_bibfiles in conf.py does not exist."
+            )
             continue
         for line, message in check_bibfile(path, app.config.bibtex_encoding):
             content_problems.record_build_wide(env, f"{shown}:{line or 1}", message)
@@ -174,22 +203,26 @@ def _citation_lines(env: BuildEnvironment, docname: str, key: str) -> list[int]:
 
 
 def check_cited_keys(app: Sphinx, env: BuildEnvironment) -> None:
-    domain = env.get_domain("cite")
+    domain = cite_domain(env)
     known = set(domain.bibdata.data.entries)
     files = ", ".join(content_problems.project_path(env, p) for p in _bibfiles(app))
-    unknown = sorted({
-        (ref.docname, target.key)
-        for ref in domain.citation_refs
-        for target in ref.targets
-        if target.key not in known
-    })
+    unknown = sorted(
+        {
+            (ref.docname, target.key)
+            for ref in domain.citation_refs
+            for target in ref.targets
+            if target.key not in known
+        }
+    )
     for docname, key in unknown:
         page = content_problems.project_path(env, env.doc2path(docname))
         for line in _citation_lines(env, docname, key) or [1]:
             content_problems.record_build_wide(
-                env, f"{page}:{line}",
+                env,
+                f"{page}:{line}",
                 f"cites {key!r}, which is not a key in {files}. Correct the key (keys "
-                "are case-sensitive) or add the source to the .bib file.")
+                "are case-sensitive) or add the source to the .bib file.",
+            )
 
 
 class CheckedCiteRole(CiteRole):
@@ -203,10 +236,13 @@ class CheckedCiteRole(CiteRole):
             list(parse_citation_targets(node["reftarget"]))
         except ValueError:
             content_problems.record(
-                env, env.docname, node,
+                env,
+                env.docname,
+                node,
                 f"the citation {node['reftarget']!r} does not parse. Write keys separated "
                 "by commas, with optional text in braces before or after a key: "
-                "{cite:p}`{see}kaplan2010users{p. 61},hanna2011connected`.")
+                "{cite:p}`{see}kaplan2010users{p. 61},hanna2011connected`.",
+            )
             return [nodes.problematic(self.rawtext, self.rawtext)], []
         return super().result_nodes(document, env, node, is_ref)
 
@@ -222,9 +258,13 @@ def register(app: Sphinx) -> None:
     # too, it keeps the entries that follow); check_bibfiles reports each
     # such problem, with file and line, once the pages are read.
     lenient = ExitStack()
-    app.connect("builder-inited", lambda app: lenient.enter_context(pybtex.errors.capture()),
-                priority=priorities.BIB_PARSE_CAPTURE_START)
-    app.connect("builder-inited", lambda app: lenient.close(),
-                priority=priorities.BIB_PARSE_CAPTURE_END)
+    app.connect(
+        "builder-inited",
+        lambda app: lenient.enter_context(pybtex.errors.capture()),
+        priority=priorities.BIB_PARSE_CAPTURE_START,
+    )
+    app.connect(
+        "builder-inited", lambda app: lenient.close(), priority=priorities.BIB_PARSE_CAPTURE_END
+    )
     app.connect("env-updated", check_bibfiles, priority=priorities.BIB_CHECKS)
     app.connect("env-updated", check_cited_keys, priority=priorities.BIB_CHECKS)

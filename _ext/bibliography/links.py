@@ -38,7 +38,9 @@ DOI_RESOLVER = "https://doi.org/"
 # control characters (browsers drop them inside a scheme, so "java\tscript:"
 # would run), quotes and angle brackets (markup), backslashes and braces.
 _UNSAFE = re.compile(r"[\s\x00-\x1f\x7f\"'<>\\{}`]")
-_HOST = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$")
+_HOST = re.compile(
+    r"^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$"
+)
 _DOI = re.compile(r"^10\.\d{4,9}(\.\d+)*/\S+$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -49,18 +51,26 @@ def url_problem(value: str) -> str | None:
     if not address:
         return "is empty. Give the page's full address, starting with https://"
     if _UNSAFE.search(address):
-        return (f"{address!r} contains a space, quote, angle bracket or other character "
-                "that cannot be part of a web address. Give the page's full address, "
-                "starting with https://, with nothing before or after it")
+        return (
+            f"{address!r} contains a space, quote, angle bracket or other character "
+            "that cannot be part of a web address. Give the page's full address, "
+            "starting with https://, with nothing before or after it"
+        )
     parts = urlsplit(address)
     if parts.scheme.lower() not in ("https", "http"):
         # As written: urlsplit lower-cases the scheme.
-        shown = f"'{address[:len(parts.scheme)]}:'" if parts.scheme else "no scheme (a relative link)"
-        return (f"{address!r} has {shown}; only https:// (or http://) web addresses may be "
-                "linked from the guide. Give the page's full address, starting with https://")
+        shown = (
+            f"'{address[: len(parts.scheme)]}:'" if parts.scheme else "no scheme (a relative link)"
+        )
+        return (
+            f"{address!r} has {shown}; only https:// (or http://) web addresses may be "
+            "linked from the guide. Give the page's full address, starting with https://"
+        )
     if not parts.hostname or not _HOST.match(parts.hostname) or "." not in parts.hostname:
-        return (f"{address!r} has no valid host name after '//'. Give the page's full "
-                "address, e.g. https://www.legislation.govt.nz/")
+        return (
+            f"{address!r} has no valid host name after '//'. Give the page's full "
+            "address, e.g. https://www.legislation.govt.nz/"
+        )
     return None
 
 
@@ -68,9 +78,11 @@ def doi_problem(value: str) -> str | None:
     """Why *value* is not a DOI the guide can link to, or None if it is one."""
     doi = value.strip()
     if _UNSAFE.search(doi) or not _DOI.match(doi):
-        return (f"{doi!r} is not a DOI. Write the DOI alone, as the publisher gives it: "
-                "'10.', the registrant code, '/' and the suffix, e.g. "
-                "10.1016/j.pubrev.2010.12.006 (no https://doi.org/, spaces or quotes)")
+        return (
+            f"{doi!r} is not a DOI. Write the DOI alone, as the publisher gives it: "
+            "'10.', the registrant code, '/' and the suffix, e.g. "
+            "10.1016/j.pubrev.2010.12.006 (no https://doi.org/, spaces or quotes)"
+        )
     return None
 
 
@@ -83,8 +95,10 @@ def date_problem(value: str) -> str | None:
             return None
         except ValueError:
             pass
-    return (f"{text!r} is not a real date. Write the date you read the page as "
-            "YYYY-MM-DD, e.g. 2026-12-01")
+    return (
+        f"{text!r} is not a real date. Write the date you read the page as "
+        "YYYY-MM-DD, e.g. 2026-12-01"
+    )
 
 
 def field_problems(fields: Mapping[str, str]) -> list[tuple[str, str]]:

@@ -22,7 +22,8 @@ hanging indent and no ``[label]`` in front, in HTML and in LaTeX alike.
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING
+from itertools import takewhile
+from typing import TYPE_CHECKING, cast
 
 from docutils import nodes
 from sphinx.locale import _
@@ -33,9 +34,12 @@ from sphinxcontrib.bibtex.transforms import BibliographyTransform
 
 from .. import priorities
 from ..compat import make_ids
+from .cite_domain import cite_domain
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
 
 SECTION_TITLE = "References"
 LIST_CLASS = "apa-references"
@@ -47,15 +51,22 @@ def _last_top_section(doctree: nodes.document) -> nodes.Element:
     return sections[-1] if sections else doctree
 
 
-def _bibliography_for_page(env, doctree: nodes.document, line: int) -> bibliography_node:
+def _bibliography_for_page(
+    env: BuildEnvironment, doctree: nodes.document, line: int, cited: set[str]
+) -> bibliography_node:
     """A bibliography of the works this page cites, as the directive makes one.
 
     Mirrors sphinxcontrib-bibtex's BibliographyDirective.run() with the
-    filter ``docname in docnames`` (entries cited on this page).
+    filter ``docname in docnames`` (entries cited on this page).  The
+    directive makes a citation node for every entry of the .bib files, as it
+    cannot know which its filter keeps; this list keeps only the entries
+    cited on the page, so it needs nodes for those only (kept in the
+    environment: a node for every entry on every page made the saved
+    environment, loaded by every build, several times larger).
     """
-    domain = env.get_domain("cite")
+    domain = cite_domain(env)
     docname = env.docname
-    count = env.temp_data.get("bibtex_bibliography_count", 0) + 1
+    count = (env.temp_data.get("bibtex_bibliography_count") or 0) + 1
     env.temp_data["bibtex_bibliography_count"] = count
     ids = set(doctree.ids)
     bibfiles = list(domain.bibdata.bibfiles)
@@ -65,52 +76,58 @@ def _bibliography_for_page(env, doctree: nodes.document, line: int) -> bibliogra
         "",
         docname=docname,
         ids=make_ids(
-            docname=docname, lineno=line, ids=ids,
+            docname=docname,
+            lineno=line,
+            ids=ids,
             raw_id=env.config.bibtex_bibliography_id.format(bibliography_count=count),
         ),
     )
     doctree.note_explicit_target(node, node)
-    citation_nodes = {}
+    citation_nodes: dict[str, nodes.Element] = {}
     for entry in domain.get_entries(bibfiles):
+        if entry.key not in cited:
+            continue
         citation = nodes.citation(
             ids=make_ids(
-                docname=docname, lineno=line, ids=ids,
-                raw_id=env.config.bibtex_cite_id.format(
-                    bibliography_count=count, key=entry.key
-                ),
+                docname=docname,
+                lineno=line,
+                ids=ids,
+                raw_id=env.config.bibtex_cite_id.format(bibliography_count=count, key=entry.key),
             )
         )
         doctree.note_explicit_target(citation, citation)
         citation_nodes[entry.key] = citation
-    domain.bibliographies[BibliographyKey(docname=docname, id_=node["ids"][0])] = (
-        BibliographyValue(
-            line=line,
-            bibfiles=bibfiles,
-            style=env.config.bibtex_default_style,
-            list_="citation",
-            enumtype="arabic",
-            start=1,
-            labelprefix="",
-            keyprefix="",
-            filter_=ast.parse("docname in docnames"),
-            citation_nodes=citation_nodes,
-            keys=[],
-        )
+    domain.bibliographies[BibliographyKey(docname=docname, id_=node["ids"][0])] = BibliographyValue(
+        line=line,
+        bibfiles=bibfiles,
+        style=env.config.bibtex_default_style,
+        list_="citation",
+        enumtype="arabic",
+        start=1,
+        labelprefix="",
+        keyprefix="",
+        filter_=ast.parse("docname in docnames"),
+        citation_nodes=citation_nodes,
+        keys=[],
     )
     return node
 
 
 def append_references(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
-    domain = env.get_domain("cite")
-    refs = [ref for ref in domain.citation_refs if ref.docname == env.docname]
+    domain = cite_domain(env)
+    # This page's citations are the last ones recorded: Sphinx purges a page's
+    # before reading it again, and the cite role records them as it reads.
+    # Scanning every page's made reading quadratic in the number of pages.
+    refs = list(takewhile(lambda ref: ref.docname == env.docname, reversed(domain.citation_refs)))
     if not refs or any(True for _node in doctree.findall(bibliography_node)):
         return
     line = min(ref.line or 0 for ref in refs)
     section = nodes.section("", nodes.title("", _(SECTION_TITLE)), names=["references"])
     section["classes"].append("page-references")
     doctree.note_implicit_target(section, section)
-    section += _bibliography_for_page(env, doctree, line)
+    cited = {target.key for ref in refs for target in ref.targets}
+    section += _bibliography_for_page(env, doctree, line, cited)
     _last_top_section(doctree).append(section)
 
 
@@ -127,18 +144,19 @@ class ReferenceListLayout(SphinxPostTransform):
     default_priority = BibliographyTransform.default_priority + 1
 
     def run(self, **kwargs) -> None:
-        domain = self.env.get_domain("cite")
-        items = list(self.document.findall(_is_bibliography_item))
+        domain = cite_domain(self.env)
+        items = cast("list[nodes.Element]", list(self.document.findall(_is_bibliography_item)))
         # Only this page's bibliographies: looking through every page's
         # made each page's cost grow with the size of the site.
         docnames = {item["docname"] for item in items}
         entry_ids = {
             (key.docname, citation["ids"][0])
-            for key, bib in domain.bibliographies.items() if key.docname in docnames
+            for key, bib in domain.bibliographies.items()
+            if key.docname in docnames
             for citation in bib.citation_nodes.values()
             if citation["ids"]
         }
-        lists = {}
+        lists: dict[int, tuple[nodes.Element, list[nodes.Element]]] = {}
         for item in items:
             if (item["docname"], item["ids"][0]) in entry_ids:
                 lists.setdefault(id(item.parent), (item.parent, []))[1].append(item)
@@ -155,7 +173,8 @@ def _entry(item: nodes.Element) -> nodes.paragraph:
     # Ragged right (APA) and a hanging indent; Sphinx wraps the list in a
     # sphinxuseclass environment, so the settings stay inside the list.
     entry += nodes.raw(
-        "", rf"\hypertarget{{{target}}}{{}}\raggedright\hangindent=2em\hangafter=1 ",
+        "",
+        rf"\hypertarget{{{target}}}{{}}\raggedright\hangindent=2em\hangafter=1 ",
         format="latex",
     )
     entry.extend(paragraph.children)
@@ -170,7 +189,7 @@ def _is_bibliography_item(node: nodes.Node) -> bool:
     )
 
 
-def _allow_repeated_keys(app: Sphinx, config) -> None:
+def _allow_repeated_keys(app: Sphinx, config: Config) -> None:
     # One list per page means a work cited on five pages is in five lists:
     # sphinxcontrib-bibtex's "duplicate citation" warning (a key in two
     # bibliographies) is by design here; its documented remedy is to

@@ -1,6 +1,6 @@
 """The bibliography's build cost grows with the number of pages, not its square.
 
-Two costs of pybtex and sphinxcontrib-bibtex (pinned versions) showed up when
+These costs of pybtex and sphinxcontrib-bibtex (pinned versions) showed up when
 profiling a build with hundreds of case studies:
 
 - Finding a plugin (a citation style, the plain-text backend) scans the
@@ -14,8 +14,16 @@ profiling a build with hundreds of case studies:
   of the site: pages x entries x citations, quadratic in the number of
   pages.  Then, for each list again, it sorts every citation of the site
   into page order with a linear search for each.  ``IndexedBibtexDomain``
-  answers both from an index and a sort made once per build.  Its answers
-  are the same, so the output is unchanged.
+  answers both from an index and a sort made once per build, and orders
+  each list's entries by a first-citation lookup instead of walking every
+  citation of the site again.  The per-page lists' filter ("docname in
+  docnames") is evaluated directly, not by walking its syntax tree for
+  every entry of every list in every build.  Its answers are the same, so
+  the output is unchanged.
+- Resolving each citation in the text, the library scans every entry of
+  every reference list of the site for the cited keys: citations x
+  entries.  ``resolve_xref`` gives it only those of the cited keys, from
+  an index by key, in the same order.
 - Every build, even one that read a single page, formats every reference
   list of the site again (most of an incremental build's time at 500 case
   studies).  A list's formatted entries depend only on which entries it
@@ -27,7 +35,9 @@ profiling a build with hundreds of case studies:
 
 from __future__ import annotations
 
+import ast
 import hashlib
+import inspect
 from collections import defaultdict
 from collections.abc import Iterable
 from importlib.metadata import distributions
@@ -37,6 +47,7 @@ from typing import TYPE_CHECKING
 import pybtex.plugin
 import sphinxcontrib.bibtex.domain as bibtex_domain
 import sphinxcontrib.bibtex.plugin as bibtex_plugin
+from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 
 from .. import compat
 from . import apa_style, links
@@ -50,8 +61,9 @@ if TYPE_CHECKING:
 # so a changed style or an upgraded library formats every list again.
 FORMATTER_VERSION = (
     apa_style.STYLE_VERSION,
-    hashlib.sha256(b"".join(Path(module.__file__).read_bytes()
-                            for module in (apa_style, links))).hexdigest(),
+    hashlib.sha256(
+        b"".join(Path(inspect.getfile(module)).read_bytes() for module in (apa_style, links))
+    ).hexdigest(),
     compat.installed("pybtex"),
     compat.installed("sphinxcontrib-bibtex"),
 )
@@ -66,9 +78,12 @@ def register_installed_plugins() -> None:
         if group.removesuffix(".aliases").removesuffix(".suffixes") in pybtex_groups:
             if name not in pybtex_registered.get(group, {}):
                 pybtex.plugin.register_plugin(group, name, entry_point.load(), force=True)
-        elif group in bibtex_registered:
-            if name not in bibtex_registered[group]:
-                bibtex_plugin.register_plugin(group, name, entry_point.load(), force=True)
+        elif group in bibtex_registered and name not in bibtex_registered[group]:
+            bibtex_plugin.register_plugin(group, name, entry_point.load(), force=True)
+
+
+# The filter "entries cited on this page", as sphinxcontrib-bibtex parses it.
+CITED_HERE = ast.dump(ast.parse("docname in docnames"))
 
 
 class IndexedBibtexDomain(bibtex_domain.BibtexDomain):
@@ -77,6 +92,8 @@ class IndexedBibtexDomain(bibtex_domain.BibtexDomain):
     _cited_in: dict | None = None
     _cited_keys: tuple | None = None  # (docnames, keys in citation order)
     _first_citation: dict | None = None  # key -> its position in citation order
+    _formatted_before: dict | None = None  # the last build's formatted lists
+    _citations_of: dict | None = None  # key -> its positions in self.citations
 
     def env_updated(self) -> Iterable[str]:
         # Citations are all known now (reading is over); index them afresh.
@@ -94,33 +111,83 @@ class IndexedBibtexDomain(bibtex_domain.BibtexDomain):
             return super().env_updated()
         finally:
             self._formatted_before = None
+            # The library has just made this build's citations.
+            self._citations_of = None
+
+    def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
+        """As the library's, shown only the citations of the keys cited.
+
+        For each citation in the text the library scans every entry of every
+        reference list of the site (``self.citations``): citations x entries,
+        quadratic in the number of pages.  It is given those of the cited
+        keys instead, in the same order, so its answer is the same.
+        """
+        if self._citations_of is None:
+            index = defaultdict(list)
+            for position, citation in enumerate(self.citations):
+                index[citation.key].append(position)
+            self._citations_of = index
+        keys = {citation_target.key for citation_target in parse_citation_targets(target)}
+        every = self.data["citations"]
+        positions = sorted(p for key in keys for p in self._citations_of.get(key, ()))
+        self.data["citations"] = [every[position] for position in positions]
+        try:
+            return super().resolve_xref(env, fromdocname, builder, typ, target, node, contnode)
+        finally:
+            self.data["citations"] = every
 
     def get_formatted_entries(self, bibliography_key, docnames, tooltips, tooltips_style):
         """As the library's, reusing the last build's result when its inputs are the same."""
         if self._cited_in is None:
-            return super().get_formatted_entries(bibliography_key, docnames, tooltips,
-                                                 tooltips_style)
+            return super().get_formatted_entries(
+                bibliography_key, docnames, tooltips, tooltips_style
+            )
         bibliography = self.bibliographies[bibliography_key]
-        if self._first_citation is None:
-            self._first_citation = {}
-            for position, key in enumerate(self.get_all_cited_keys(docnames)):
-                self._first_citation.setdefault(key, position)
-        # The library lists cited entries in citation order, then the rest in
-        # .bib order (a stable sort keeps that).
-        listed = sorted((key for key, _ in self._filtered(bibliography_key, bibliography)),
-                        key=lambda key: self._first_citation.get(key, len(self._first_citation)))
-        inputs = (FORMATTER_VERSION, tuple(listed), bibliography.style, bibliography.keyprefix, tooltips,
-                  tooltips_style, tuple(sorted(
-                      (str(name), bibfile.mtime)
-                      for name, bibfile in self.bibdata.bibfiles.items())))
-        before = self._formatted_before.get(bibliography_key)
+        listed = [key for key, _entry in self.get_sorted_entries(bibliography_key, docnames)]
+        inputs = (
+            FORMATTER_VERSION,
+            tuple(listed),
+            bibliography.style,
+            bibliography.keyprefix,
+            tooltips,
+            tooltips_style,
+            tuple(
+                sorted(
+                    (str(name), bibfile.mtime) for name, bibfile in self.bibdata.bibfiles.items()
+                )
+            ),
+        )
+        before = self._formatted_before.get(bibliography_key) if self._formatted_before else None
         if before is not None and before[0] == inputs:
             formatted = before[1]
         else:
-            formatted = list(super().get_formatted_entries(bibliography_key, docnames,
-                                                           tooltips, tooltips_style))
+            formatted = list(
+                super().get_formatted_entries(bibliography_key, docnames, tooltips, tooltips_style)
+            )
         self.data["formatted_lists"][bibliography_key] = (inputs, formatted)
         return iter(formatted)
+
+    def get_sorted_entries(self, bibliography_key, docnames):
+        """As the library's, ordered by a position lookup.
+
+        The library walks every citation of the site for each reference
+        list: lists x citations.  It lists cited entries in citation order,
+        then the rest in .bib order; a stable sort by first citation does too.
+        """
+        if self._cited_in is None:
+            return super().get_sorted_entries(bibliography_key, docnames)
+        first = self._first_citations(docnames)
+        entries = dict(self._filtered(bibliography_key, self.bibliographies[bibliography_key]))
+        return iter(sorted(entries.items(), key=lambda item: first.get(item[0], len(first))))
+
+    def _first_citations(self, docnames) -> dict[str, int]:
+        """Each cited key's position of first citation, in page order."""
+        if self._first_citation is None:
+            first: dict[str, int] = {}
+            for position, key in enumerate(self.get_all_cited_keys(docnames)):
+                first.setdefault(key, position)
+            self._first_citation = first
+        return self._first_citation
 
     def get_all_cited_keys(self, docnames):
         """As the library's, computed once per build, with a position lookup.
@@ -145,18 +212,33 @@ class IndexedBibtexDomain(bibtex_domain.BibtexDomain):
         return self._filtered(bibliography_key, bibliography)
 
     def _filtered(self, bibliography_key, bibliography):
+        cited_in = self._cited_in or {}
+        # Every page's own list (page_references) has this filter: evaluated
+        # directly, as the library's visitor would, instead of walking its
+        # syntax tree for every entry of every list in every build.
+        cited_here = ast.dump(bibliography.filter_) == CITED_HERE
         for entry in self.get_entries(bibliography.bibfiles):
             key = bibliography.keyprefix + entry.key
-            cited_docnames = set(self._cited_in.get(key, ()))
+            if cited_here:
+                if (
+                    bibliography_key.docname in cited_in.get(key, ())
+                    or entry.key in bibliography.keys
+                ):
+                    yield key, entry
+                continue
+            cited_docnames = set(cited_in.get(key, ()))
             visitor = compat.bibtex_filter_visitor()(
-                entry=entry, docname=bibliography_key.docname, cited_docnames=cited_docnames)
+                entry=entry, docname=bibliography_key.docname, cited_docnames=cited_docnames
+            )
             try:
                 success = visitor.visit(bibliography.filter_)
             except ValueError as err:
                 bibtex_domain.logger.warning(
-                    "syntax error in :filter: expression; %s" % err,
+                    f"syntax error in :filter: expression; {err}",
                     location=(bibliography_key.docname, bibliography.line),
-                    type="bibtex", subtype="filter_syntax_error")
+                    type="bibtex",
+                    subtype="filter_syntax_error",
+                )
                 success = bool(cited_docnames)
             if success or entry.key in bibliography.keys:
                 yield key, entry
@@ -171,9 +253,14 @@ def register(app: Sphinx) -> None:
     Outside them (see ``compat.TESTED``) the library's own domain and plugin
     look-up stay, with one warning: slower, and just as correct.
     """
-    app.add_config_value("guide_bibliography_speedups", True, "env", bool,
-                         description="Index citations and keep formatted reference lists "
-                                     "(False: sphinxcontrib-bibtex's own, slower)")
+    app.add_config_value(
+        "guide_bibliography_speedups",
+        True,
+        "env",
+        bool,
+        description="Index citations and keep formatted reference lists "
+        "(False: sphinxcontrib-bibtex's own, slower)",
+    )
     app.connect("config-inited", _install)
 
 

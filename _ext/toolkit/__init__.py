@@ -59,5 +59,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     review_dates.setup(app)
     assets.add_static_dir(app, Path(__file__).parent / "static")
     app.add_css_file("toolkit.css")
-    return {"version": "2", "env_version": 5,
-            "parallel_read_safe": True, "parallel_write_safe": True}
+    return {
+        "version": "2",
+        "env_version": 5,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -89,12 +89,13 @@ MATRIX_CAPTION = "Which success factors each case study illustrates"
 
 class CaseStudyList(SphinxDirective):
     has_content = False
-    option_spec: ClassVar[dict] = {"sector": directives.unchanged_required,
-                   "factor": directives.unchanged_required}
+    option_spec: ClassVar[dict] = {
+        "sector": directives.unchanged_required,
+        "factor": directives.unchanged_required,
+    }
 
     def run(self):
-        node = case_study_list(sector=self.options.get("sector"),
-                               factor=self.options.get("factor"))
+        node = case_study_list(sector=self.options.get("sector"), factor=self.options.get("factor"))
         self.set_source_info(node)
         record_generated(self.env, self.env.docname, "case-study-list", self.lineno, self.options)
         return [node]
@@ -118,12 +119,20 @@ def _check_options(app, env) -> None:
         for use in generated[docname]:
             for option, value in use["options"].items():
                 if value not in known[option]:
-                    add_problem(env, Problem(
-                        relpath(env, docname), use["line"], f"{use['directive']} option '{option}'", value,
-                        f"{value!r} is not a {option}; {suggest(value, known[option])}"))
+                    add_problem(
+                        env,
+                        Problem(
+                            relpath(env, docname),
+                            use["line"],
+                            f"{use['directive']} option '{option}'",
+                            value,
+                            f"{value!r} is not a {option}; {suggest(value, known[option])}",
+                        ),
+                    )
 
 
 # -- Resolving ------------------------------------------------------------------
+
 
 def _resolve(app, doctree, fromdocname) -> None:
     for node in list(doctree.findall(case_study_list)):
@@ -134,25 +143,33 @@ def _resolve(app, doctree, fromdocname) -> None:
 
 def _list(app, fromdocname, sector, factor) -> list:
     env = app.env
-    cases = [(docname, page) for docname, page in case_studies(env)
-             if (sector is None or page.get("sector") == sector)
-             and (factor is None or factor in page.get("success_factors", ()))]
+    cases = [
+        (docname, page)
+        for docname, page in case_studies(env)
+        if (sector is None or page.get("sector") == sector)
+        and (factor is None or factor in page.get("success_factors", ()))
+    ]
     if not cases:
         return [_empty_message(app, sector, factor)]
     items = nodes.bullet_list(classes=["case-study-list"])
     for docname, page in cases:
-        link = make_refnode(app.builder, fromdocname, docname, "",
-                            nodes.inline("", title(env, docname)))
+        link = make_refnode(
+            app.builder, fromdocname, docname, "", nodes.inline("", title(env, docname))
+        )
         about = f" ({page.get('organisation', '')}, {page.get('year', '')}). "
-        items += nodes.list_item("", nodes.paragraph(
-            "", "", link, nodes.Text(about + page.get("description", ""))))
+        items += nodes.list_item(
+            "", nodes.paragraph("", "", link, nodes.Text(about + page.get("description", "")))
+        )
     return [items]
 
 
 def _empty_message(app, sector, factor):
-    scope = " and ".join(filter(None, (
-        f"the {sector} sector" if sector else "",
-        "this success factor" if factor else "")))
+    scope = " and ".join(
+        filter(
+            None,
+            (f"the {sector} sector" if sector else "", "this success factor" if factor else ""),
+        )
+    )
     text = f"No case studies yet{' for ' + scope if scope else ''}. Know a good example? "
     paragraph = nodes.paragraph("", text, classes=["case-study-list-empty"])
     url = app.config.guide_contribute_url
@@ -187,24 +204,42 @@ def _matrix(app, node, fromdocname) -> None:
         tgroup += nodes.colspec(colwidth=1)
     head = nodes.row("", nodes.entry("", nodes.paragraph("", "Case study")))
     for docname in factors.values():
-        head += nodes.entry("", nodes.paragraph("", "", matrix_factor(
-            "", "", link(docname, nodes.inline("", title(env, docname))))), classes=["factor"])
+        head += nodes.entry(
+            "",
+            nodes.paragraph(
+                "", "", matrix_factor("", "", link(docname, nodes.inline("", title(env, docname))))
+            ),
+            classes=["factor"],
+        )
     tgroup += nodes.thead("", head)
     body = nodes.tbody()
     for docname, page in cases:
-        row = nodes.row("", nodes.entry("", nodes.paragraph(
-            "", "", link(docname, nodes.inline("", title(env, docname))),
-            nodes.inline("", f" ({page.get('year', '')})", classes=["matrix-year"]))))
+        row = nodes.row(
+            "",
+            nodes.entry(
+                "",
+                nodes.paragraph(
+                    "",
+                    "",
+                    link(docname, nodes.inline("", title(env, docname))),
+                    nodes.inline("", f" ({page.get('year', '')})", classes=["matrix-year"]),
+                ),
+            ),
+        )
         for factor in factors:
             if factor in page.get("success_factors", ()):
-                row += nodes.entry("", nodes.paragraph("", "", matrix_mark(
-                    "", "", link(docname, matrix_tick()))), classes=["mark"])
+                row += nodes.entry(
+                    "",
+                    nodes.paragraph("", "", matrix_mark("", "", link(docname, matrix_tick()))),
+                    classes=["mark"],
+                )
             else:
                 row += nodes.entry("", nodes.paragraph("", "", matrix_no("", "No")))
         body += row
     if not cases:
-        body += nodes.row("", nodes.entry("", nodes.paragraph("", "No case studies yet."),
-                                          morecols=len(factors)))
+        body += nodes.row(
+            "", nodes.entry("", nodes.paragraph("", "No case studies yet."), morecols=len(factors))
+        )
     tgroup += body
     node["caption"] = MATRIX_CAPTION
     node += matrix_table("", nodes.title("", MATRIX_CAPTION), tgroup, classes=["colwidths-auto"])
@@ -212,11 +247,20 @@ def _matrix(app, node, fromdocname) -> None:
 
 # -- Writing the matrix, per builder -------------------------------------------------
 
+
 def _visit_matrix_html(self, node) -> None:
     # A region that scrolls sideways on a narrow screen, reachable by
     # keyboard (tabindex) and named for screen readers.
-    self.body.append(self.starttag(node, "div", CLASS="success-factor-matrix", role="region",
-                                   tabindex="0", **{"aria-label": node["caption"]}))
+    self.body.append(
+        self.starttag(
+            node,
+            "div",
+            CLASS="success-factor-matrix",
+            role="region",
+            tabindex="0",
+            **{"aria-label": node["caption"]},
+        )
+    )
 
 
 def _depart_matrix_html(self, node) -> None:
@@ -234,15 +278,19 @@ def _visit_matrix_latex(self, node) -> None:
     tgroup = table.next_node(nodes.tgroup)
     factors = tgroup["cols"] - 1
     columns = "|>{\\raggedright\\arraybackslash}p{0.36\\linewidth}|" + "c|" * factors
-    self.body.append("\n".join([
-        "",
-        r"\begingroup\small",
-        rf"\begin{{longtable}}{{{columns}}}",
-        # Unnumbered: the guide numbers no other table, and the matrix is
-        # shown on more than one page.
-        rf"\caption*{{{self.escape(node['caption'])}}}\\ \hline",
-        "",
-    ]))
+    self.body.append(
+        "\n".join(
+            [
+                "",
+                r"\begingroup\small",
+                rf"\begin{{longtable}}{{{columns}}}",
+                # Unnumbered: the guide numbers no other table, and the matrix is
+                # shown on more than one page.
+                rf"\caption*{{{self.escape(node['caption'])}}}\\ \hline",
+                "",
+            ]
+        )
+    )
     for part in tgroup.findall(lambda n: isinstance(n, (nodes.thead, nodes.tbody))):
         for row in part.children:
             for column, entry in enumerate(row.children):
@@ -274,11 +322,15 @@ def _visit_matrix_text(self, node) -> None:
     self.add_text(node["caption"] + ":")
     self.end_state()
     for row in tgroup.next_node(nodes.tbody).children:
-        marked = [factor for factor, entry in zip(factors, row.children[1:])
-                  if entry.next_node(matrix_mark) is not None]
+        marked = [
+            factor
+            for factor, entry in zip(factors, row.children[1:], strict=False)
+            if entry.next_node(matrix_mark) is not None
+        ]
         self.new_state(2)
-        self.add_text(f"{row[0].astext()}: {', '.join(marked) or 'none'}" if len(row) > 1
-                      else row[0].astext())
+        self.add_text(
+            f"{row[0].astext()}: {', '.join(marked) or 'none'}" if len(row) > 1 else row[0].astext()
+        )
         self.end_state(first="* ")
     raise nodes.SkipNode
 
@@ -286,7 +338,9 @@ def _visit_matrix_text(self, node) -> None:
 def _visit_factor_latex(self, node) -> None:
     # Rotated, and not a link: Sphinx would add a page number to it, which
     # does not fit a header a tick wide (the factor pages are chapters).
-    self.body.append(rf"\rotatebox{{90}}{{\hspace{{0.4em}}{self.escape(node.astext())}\hspace{{0.8em}}}}")
+    self.body.append(
+        rf"\rotatebox{{90}}{{\hspace{{0.4em}}{self.escape(node.astext())}\hspace{{0.8em}}}}"
+    )
     raise nodes.SkipNode
 
 
@@ -303,7 +357,9 @@ def _visit_mark_text(self, node) -> None:
 
 def _visit_tick_html(self, node) -> None:
     # The tick is for the eye; a screen reader hears "Yes" instead.
-    self.body.append('<span aria-hidden="true">✓</span><span class="toolkit-visually-hidden">Yes</span>')
+    self.body.append(
+        '<span aria-hidden="true">✓</span><span class="toolkit-visually-hidden">Yes</span>'
+    )
     raise nodes.SkipNode
 
 
@@ -335,21 +391,37 @@ def setup(app: Sphinx) -> None:
     """Register the directives and nodes (called by the toolkit's ``setup``)."""
     app.add_config_value("guide_contribute_url", "", "env", str)
     app.add_node(case_study_list)
-    app.add_node(success_factor_matrix,
-                 html=(_visit_matrix_html, _depart_matrix_html),
-                 latex=(_visit_matrix_latex, None),
-                 text=(_visit_matrix_text, None))
+    app.add_node(
+        success_factor_matrix,
+        html=(_visit_matrix_html, _depart_matrix_html),
+        latex=(_visit_matrix_latex, None),
+        text=(_visit_matrix_text, None),
+    )
     # The matrix visitors write the table in LaTeX and text; HTML's is Sphinx's.
-    app.add_node(matrix_table, html=(_visit_table_html, _depart_table_html),
-                 latex=(_pass, _pass), text=(_pass, _pass))
-    app.add_node(matrix_no, html=(_visit_no_html, _depart_no_html), latex=(_skip, None),
-                 text=(_pass, _pass))
-    app.add_node(matrix_factor, html=(_pass, _pass), latex=(_visit_factor_latex, None),
-                 text=(_pass, _pass))
-    app.add_node(matrix_mark, html=(_pass, _pass), latex=(_visit_mark_latex, None),
-                 text=(_visit_mark_text, None))
-    app.add_node(matrix_tick, html=(_visit_tick_html, None), latex=(_visit_mark_latex, None),
-                 text=(_visit_mark_text, None))
+    app.add_node(
+        matrix_table,
+        html=(_visit_table_html, _depart_table_html),
+        latex=(_pass, _pass),
+        text=(_pass, _pass),
+    )
+    app.add_node(
+        matrix_no, html=(_visit_no_html, _depart_no_html), latex=(_skip, None), text=(_pass, _pass)
+    )
+    app.add_node(
+        matrix_factor, html=(_pass, _pass), latex=(_visit_factor_latex, None), text=(_pass, _pass)
+    )
+    app.add_node(
+        matrix_mark,
+        html=(_pass, _pass),
+        latex=(_visit_mark_latex, None),
+        text=(_visit_mark_text, None),
+    )
+    app.add_node(
+        matrix_tick,
+        html=(_visit_tick_html, None),
+        latex=(_visit_mark_latex, None),
+        text=(_visit_mark_text, None),
+    )
     app.add_directive("case-study-list", CaseStudyList)
     app.add_directive("success-factor-matrix", SuccessFactorMatrix)
     app.connect("env-updated", _check_options, priority=priorities.CROSS_CHECKS)

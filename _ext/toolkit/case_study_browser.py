@@ -31,23 +31,28 @@ DATA_ID = "case-study-data"
 
 def shows_full_list(env, docname: str) -> bool:
     """Whether the page shows the list of every case study."""
-    return any(use["directive"] == "case-study-list" and not use["options"]
-               for use in toolkit(env).generated.get(docname, ()))
+    return any(
+        use["directive"] == "case-study-list" and not use["options"]
+        for use in toolkit(env).generated.get(docname, ())
+    )
 
 
 def browser_data(app: Sphinx, docname: str) -> dict[str, Any]:
     """What the script needs, with links relative to *docname*."""
     env = app.env
     factors = factor_pages(env)
-    cases = [{
-        "href": app.builder.get_relative_uri(docname, case),
-        "title": title(env, case),
-        "organisation": page.get("organisation", ""),
-        "sector": page.get("sector", ""),
-        "year": page.get("year", 0),
-        "channels": list(page.get("channels", ())),
-        "factors": [factor for factor in page.get("success_factors", ()) if factor in factors],
-    } for case, page in case_studies(env)]
+    cases = [
+        {
+            "href": app.builder.get_relative_uri(docname, case),
+            "title": title(env, case),
+            "organisation": page.get("organisation", ""),
+            "sector": page.get("sector", ""),
+            "year": page.get("year", 0),
+            "channels": list(page.get("channels", ())),
+            "factors": [factor for factor in page.get("success_factors", ()) if factor in factors],
+        }
+        for case, page in case_studies(env)
+    ]
     return {
         "cases": cases,
         "labels": {
@@ -68,8 +73,9 @@ def _add_browser(app: Sphinx, pagename: str, templatename: str, context: dict, d
     if app.builder.format != "html" or not shows_full_list(app.env, pagename):
         return
     # Added from html-page-context, so on this page only.
-    app.add_js_file(None, body=data_island(browser_data(app, pagename)),
-                    type="application/json", id=DATA_ID)
+    app.add_js_file(
+        None, body=data_island(browser_data(app, pagename)), type="application/json", id=DATA_ID
+    )
     app.add_css_file("case-study-browser.css")
     app.add_js_file("case-study-browser.js", defer="defer")
 

@@ -10,7 +10,7 @@ purge or merge handlers.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sphinx.domains import Domain
 
@@ -18,8 +18,14 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 # Per-page stores: docname -> what that page holds.
-PER_PAGE = ("pages", "generated", "self_checks", "assessment_pages",
-            "policy_clauses", "policy_builder_pages")
+PER_PAGE = (
+    "pages",
+    "generated",
+    "self_checks",
+    "assessment_pages",
+    "policy_clauses",
+    "policy_builder_pages",
+)
 
 
 class ToolkitDomain(Domain):
@@ -37,7 +43,7 @@ class ToolkitDomain(Domain):
     name = "toolkit"
     label = "Toolkit"
     data_version = 2
-    initial_data: dict[str, Any] = {name: {} for name in PER_PAGE}
+    initial_data: ClassVar[dict[str, Any]] = {name: {} for name in PER_PAGE}
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -96,48 +97,78 @@ def parse_text(text: str, path: str) -> FrontMatter:
     lines = text.splitlines()
     if not lines or not _DELIMITER.match(lines[0].lstrip("\ufeff")):
         return result
-    for end, line in enumerate(lines[1:], start=1):
-        if _DELIMITER.match(line):
-            break
-    else:
-        result.problems.append(Problem(
-            path, 1, "front matter", "---",
-            "the front matter block is not closed: add a line '---' after its last field"))
+    end = next((n for n, line in enumerate(lines[1:], start=1) if _DELIMITER.match(line)), None)
+    if end is None:
+        result.problems.append(
+            Problem(
+                path,
+                1,
+                "front matter",
+                "---",
+                "the front matter block is not closed: add a line '---' after its last field",
+            )
+        )
         return result
     result.present = True
     yaml_text = "\n".join(lines[1:end])
     # The YAML starts on line 2 of the file; marks count from 0.
     offset = 2
     try:
-        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+        node = _compose(yaml_text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + offset if mark else 1
         problem = getattr(error, "problem", None) or str(error)
         written = lines[line - 1].strip() if line - 1 < len(lines) else ""
-        result.problems.append(Problem(
-            path, line, "front matter", written,
-            f"{written!r} is not valid YAML ({problem}); check the colons, "
-            "quotes and indentation"))
+        result.problems.append(
+            Problem(
+                path,
+                line,
+                "front matter",
+                written,
+                f"{written!r} is not valid YAML ({problem}); check the colons, "
+                "quotes and indentation",
+            )
+        )
         return result
     if node is None:
         return result
     if not isinstance(node, yaml.MappingNode):
-        result.problems.append(Problem(
-            path, 2, "front matter", "",
-            "must be a list of 'key: value' lines"))
+        result.problems.append(
+            Problem(path, 2, "front matter", "", "must be a list of 'key: value' lines")
+        )
         return result
     for key_node, value_node in node.value:
         key = str(key_node.value)
         line = key_node.start_mark.line + offset
         if key in result.values:
-            result.problems.append(Problem(
-                path, line, key, key,
-                f"{key!r} appears twice (first on line {result.lines[key]}); keep one"))
+            result.problems.append(
+                Problem(
+                    path,
+                    line,
+                    key,
+                    key,
+                    f"{key!r} appears twice (first on line {result.lines[key]}); keep one",
+                )
+            )
             continue
         result.lines[key] = line
         result.values[key] = _plain(value_node)
     return result
+
+
+# PyYAML's libyaml parser reads front matter several times faster than its
+# pure-Python one (which was a few per cent of a full build) and gives the
+# same nodes and marks.  A block it rejects is read again by the pure-Python
+# parser, whose error messages the problems quote.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=_FAST_LOADER)
+    except yaml.YAMLError:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 def _plain(node: yaml.Node):
@@ -174,8 +205,12 @@ def check(fm: FrontMatter, bib_keys: Callable[[str], bool] | None = None) -> tup
 
     if not fm.present:
         if not problems:
-            fail("front matter", "", "content pages must start with a YAML front matter "
-                 "block between two '---' lines (see CONTRIBUTING.md)")
+            fail(
+                "front matter",
+                "",
+                "content pages must start with a YAML front matter "
+                "block between two '---' lines (see CONTRIBUTING.md)",
+            )
         return {}, problems
     if problems and not fm.values:
         # The block could not be read (a YAML error): checking its fields
@@ -183,14 +218,17 @@ def check(fm: FrontMatter, bib_keys: Callable[[str], bool] | None = None) -> tup
         return {}, problems
 
     values = fm.values
-    page_type = values.get("page_type")
+    page_type: Any = values.get("page_type")
     known_type = isinstance(page_type, str) and page_type in PAGE_TYPES
     typed = {}
     if page_type is None:
         fail("page_type", "", f"is required; valid choices: {', '.join(PAGE_TYPES)}")
     elif not known_type:
-        fail("page_type", page_type,
-             f"{page_type!r} is not a page type; {suggest(page_type, PAGE_TYPES)}")
+        fail(
+            "page_type",
+            page_type,
+            f"{page_type!r} is not a page type; {suggest(page_type, PAGE_TYPES)}",
+        )
     else:
         typed["page_type"] = page_type
 
@@ -209,8 +247,12 @@ def check(fm: FrontMatter, bib_keys: Callable[[str], bool] | None = None) -> tup
             fail(key, key, f"unknown key {key!r}; {suggest(key, allowed_names)}")
             continue
         if known_type and page_type not in spec.allowed_for:
-            fail(key, value, f"is not a field of a {page_type} page; "
-                 f"fields it may have: {', '.join(allowed_names)}")
+            fail(
+                key,
+                value,
+                f"is not a field of a {page_type} page; "
+                f"fields it may have: {', '.join(allowed_names)}",
+            )
             continue
         ok, result = _check_value(spec, value, bib_keys)
         if ok:
@@ -219,10 +261,16 @@ def check(fm: FrontMatter, bib_keys: Callable[[str], bool] | None = None) -> tup
             fail(key, value, result)
     for spec in allowed if known_type else ():
         if page_type in spec.required_for and spec.name not in values:
-            problems.append(Problem(
-                path, fm.start_line, spec.name, "",
-                f"is required on a {page_type} page (missing); for example "
-                f"'{spec.name}: {spec.example}': {spec.help}"))
+            problems.append(
+                Problem(
+                    path,
+                    fm.start_line,
+                    spec.name,
+                    "",
+                    f"is required on a {page_type} page (missing); for example "
+                    f"'{spec.name}: {spec.example}': {spec.help}",
+                )
+            )
     return typed, problems
 
 
@@ -230,11 +278,14 @@ def _check_value(spec, value, bib_keys):
     """(True, typed value) or (False, message naming the value)."""
     listed = spec.kind in ("choices", "factors", "bibkeys")
     if listed and not isinstance(value, list):
-        return False, (f"{value!r} must be a list, even of one item: "
-                       f"write '{spec.name}: [{value}]'")
+        return False, (
+            f"{value!r} must be a list, even of one item: write '{spec.name}: [{value}]'"
+        )
     if not listed and not isinstance(value, str):
-        return False, (f"{value!r} must be a single value, not a list; "
-                       f"for example '{spec.name}: {spec.example}'")
+        return False, (
+            f"{value!r} must be a single value, not a list; "
+            f"for example '{spec.name}: {spec.example}'"
+        )
     items = value if listed else [value]
     for item in items:
         if not isinstance(item, str):
@@ -243,12 +294,16 @@ def _check_value(spec, value, bib_keys):
             kind = "a list" if isinstance(item, list) else "a 'key: value' pair"
             parts = item if isinstance(item, list) else list(item.values())
             flat = ", ".join(str(part) for part in parts)
-            return False, (f"{item!r} is {kind} inside the list: each item must be a single "
-                           f"word or value; write '{spec.name}: [{flat}]'" if listed else
-                           f"{item!r} must be a single value, e.g. '{spec.name}: {spec.example}'")
+            return False, (
+                f"{item!r} is {kind} inside the list: each item must be a single "
+                f"word or value; write '{spec.name}: [{flat}]'"
+                if listed
+                else f"{item!r} must be a single value, e.g. '{spec.name}: {spec.example}'"
+            )
         if item.strip().startswith(PLACEHOLDER):
-            return False, (f"{item!r} is still the template's placeholder: "
-                           f"replace it ({spec.help})")
+            return False, (
+                f"{item!r} is still the template's placeholder: replace it ({spec.help})"
+            )
     kind = spec.kind
     if kind == "text":
         if not value.strip():
@@ -281,7 +336,10 @@ def _check_value(spec, value, bib_keys):
     if kind == "factor-id":
         if _FACTOR_ID.match(value):
             return True, value
-        return False, f"{value!r} is not an id: lower case words joined by hyphens, e.g. {spec.example}"
+        return (
+            False,
+            f"{value!r} is not an id: lower case words joined by hyphens, e.g. {spec.example}",
+        )
     if kind == "factors":
         if not items:
             return False, "is empty; name at least one success factor id"
@@ -292,8 +350,10 @@ def _check_value(spec, value, bib_keys):
         if bib_keys is not None:
             for item in items:
                 if not bib_keys(item):
-                    return False, (f"{item!r} is not a key in references.bib; add the "
-                                   "entry there first (see CONTRIBUTING.md)")
+                    return False, (
+                        f"{item!r} is not a key in references.bib; add the "
+                        "entry there first (see CONTRIBUTING.md)"
+                    )
         return True, list(items)
     raise ValueError(f"toolkit.schema: unknown field kind {kind!r}")  # a schema bug
 
@@ -312,10 +372,16 @@ def check_factor_ids(pages: dict, path_of: Callable[[str], str]) -> list:
         if factor is None:
             continue
         if factor in owners:
-            problems.append(Problem(
-                path_of(docname), page["_lines"].get("factor"), "factor", factor,
-                f"{factor!r} is already the id of {path_of(owners[factor])}; "
-                "each success factor page needs its own id"))
+            problems.append(
+                Problem(
+                    path_of(docname),
+                    page["_lines"].get("factor"),
+                    "factor",
+                    factor,
+                    f"{factor!r} is already the id of {path_of(owners[factor])}; "
+                    "each success factor page needs its own id",
+                )
+            )
         else:
             owners[factor] = docname
     known = sorted(owners)
@@ -323,8 +389,13 @@ def check_factor_ids(pages: dict, path_of: Callable[[str], str]) -> list:
         page = pages[docname]
         for factor in page.get("success_factors", ()):
             if factor not in owners:
-                problems.append(Problem(
-                    path_of(docname), page["_lines"].get("success_factors"),
-                    "success_factors", factor,
-                    f"{factor!r} is not a success factor id; {suggest(factor, known)}"))
+                problems.append(
+                    Problem(
+                        path_of(docname),
+                        page["_lines"].get("success_factors"),
+                        "success_factors",
+                        factor,
+                        f"{factor!r} is not a success factor id; {suggest(factor, known)}",
+                    )
+                )
     return problems

@@ -45,7 +45,7 @@ def _index_before(env: BuildEnvironment) -> dict[str, str]:
     return toolkit(env).index_before
 
 
-def document_order(env) -> dict:
+def document_order(env: BuildEnvironment) -> dict:
     """docname -> its position in the table of contents, start page first."""
     order: dict = {}
 
@@ -59,7 +59,7 @@ def document_order(env) -> dict:
     return order
 
 
-def factor_pages(env) -> dict:
+def factor_pages(env: BuildEnvironment) -> dict:
     """factor id -> docname of its page, in table of contents order.
 
     Only pages whose factor id is unique count (a duplicate fails the build).
@@ -67,28 +67,35 @@ def factor_pages(env) -> dict:
     order = document_order(env)
     pages = sorted(
         (docname for docname, page in toolkit(env).pages.items() if "factor" in page),
-        key=lambda docname: (order.get(docname, len(order)), docname))
+        key=lambda docname: (order.get(docname, len(order)), docname),
+    )
     factors: dict = {}
     for docname in pages:
         factors.setdefault(toolkit(env).pages[docname]["factor"], docname)
     return factors
 
 
-def case_studies(env) -> list:
+def case_studies(env: BuildEnvironment) -> list:
     """(docname, values) of every case study, by year then organisation."""
-    cases = [(docname, page) for docname, page in toolkit(env).pages.items()
-             if page.get("page_type") == "case-study"]
-    return sorted(cases, key=lambda item: (item[1].get("year", 0),
-                                           item[1].get("organisation", ""), item[0]))
+    cases = [
+        (docname, page)
+        for docname, page in toolkit(env).pages.items()
+        if page.get("page_type") == "case-study"
+    ]
+    return sorted(
+        cases, key=lambda item: (item[1].get("year", 0), item[1].get("organisation", ""), item[0])
+    )
 
 
-def title(env, docname: str) -> str:
+def title(env: BuildEnvironment, docname: str) -> str:
     """The page's title as plain text."""
     node = env.titles.get(docname)
     return node.astext() if node is not None else docname
 
 
-def record_generated(env, docname: str, directive: str, line: int, options: dict) -> None:
+def record_generated(
+    env: BuildEnvironment, docname: str, directive: str, line: int, options: dict
+) -> None:
     """Note that *docname* shows an index generated from other pages.
 
     Such pages are written again whenever what they show of another page
@@ -96,24 +103,26 @@ def record_generated(env, docname: str, directive: str, line: int, options: dict
     incremental builds; the directive's options are kept for cross-page checks.
     """
     toolkit(env).generated.setdefault(docname, []).append(
-        {"directive": directive, "line": line, "options": dict(options)})
+        {"directive": directive, "line": line, "options": dict(options)}
+    )
 
 
-def report(env, docname: str, problem: Problem) -> None:
+def report(env: BuildEnvironment, docname: str, problem: Problem) -> None:
     """Record a problem of one page found while reading it (fails the build)."""
     content_problems.record_at(env, docname, problem.location(), problem.text())
 
 
-def bib_lookup(env) -> Callable[[str], bool] | None:
+def bib_lookup(env: BuildEnvironment) -> Callable[[str], bool] | None:
     """Whether a key is in the bibliography sphinxcontrib-bibtex has loaded."""
     try:
-        entries = env.get_domain("cite").bibdata.data.entries
+        cite: Any = env.get_domain("cite")
+        entries = cite.bibdata.data.entries
     except Exception:  # no sphinxcontrib.bibtex in this project: cannot look up
         return None
     return lambda key: key in entries
 
 
-def _read_page(app, docname: str, source: list) -> None:
+def _read_page(app: Sphinx, docname: str, source: list) -> None:
     env = app.env
     if not is_content(docname, app.config.guide_content_patterns):
         return
@@ -125,7 +134,7 @@ def _read_page(app, docname: str, source: list) -> None:
         report(env, docname, problem)
 
 
-def _describe_page(app, doctree) -> None:
+def _describe_page(app: Sphinx, doctree: nodes.document) -> None:
     # The front matter description is the page's <meta name="description">
     # and, for sphinxext-opengraph, its link preview text.
     description = toolkit(app.env).pages.get(app.env.docname, {}).get("description")
@@ -134,7 +143,7 @@ def _describe_page(app, doctree) -> None:
         app.env.metadata[app.env.docname]["og:description"] = description
 
 
-def index_data(env, docname: str) -> str:
+def index_data(env: BuildEnvironment, docname: str) -> str:
     """What the generated indexes show of a page, for comparing builds.
 
     Case study lists and the matrix show its front matter and title; the
@@ -144,20 +153,24 @@ def index_data(env, docname: str) -> str:
     """
     domain = toolkit(env)
     page = {k: v for k, v in domain.pages.get(docname, {}).items() if k != "_lines"}
-    questions = [{k: v for k, v in question.items() if k != "line"}
-                 for question in domain.self_checks.get(docname, [])]
-    clauses = [sorted((k, v) for k, v in clause.items() if k != "line")
-               for clause in domain.policy_clauses.get(docname, [])]
+    questions = [
+        {k: v for k, v in question.items() if k != "line"}
+        for question in domain.self_checks.get(docname, [])
+    ]
+    clauses = [
+        sorted((k, v) for k, v in clause.items() if k != "line")
+        for clause in domain.policy_clauses.get(docname, [])
+    ]
     title = env.titles[docname].astext() if docname in env.titles else ""
     return repr((sorted(page.items()), questions, clauses, title))
 
 
-def _remember_index_data(app, env, docname: str) -> None:
+def _remember_index_data(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
     # Before any extension forgets the page (hence the early priority).
     _index_before(env).setdefault(docname, index_data(env, docname))
 
 
-def _rewrite_indexes(app, env) -> list:
+def _rewrite_indexes(app: Sphinx, env: BuildEnvironment) -> list:
     # The generated indexes are resolved when a page is written, from the
     # environment, so the pages that show them need writing again (not
     # reading) when, and only when, a page that was read, added or removed
@@ -171,7 +184,7 @@ def _rewrite_indexes(app, env) -> list:
     return []
 
 
-def add_problem(env, problem: Problem) -> None:
+def add_problem(env: BuildEnvironment, problem: Problem) -> None:
     """Record a problem found from all pages after reading (fails the build).
 
     Call it from an ``env-updated`` handler connected at
@@ -180,12 +193,12 @@ def add_problem(env, problem: Problem) -> None:
     content_problems.record_build_wide(env, problem.location(), problem.text())
 
 
-def _check_factor_ids(app, env) -> None:
+def _check_factor_ids(app: Sphinx, env: BuildEnvironment) -> None:
     for problem in check_factor_ids(toolkit(env).pages, lambda d: relpath(env, d)):
         add_problem(env, problem)
 
 
-def relpath(env, docname: str) -> str:
+def relpath(env: BuildEnvironment, docname: str) -> str:
     """The page's source file, relative to the project (for messages)."""
     return content_problems.project_path(env, env.doc2path(docname))
 

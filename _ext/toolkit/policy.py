@@ -82,7 +82,7 @@ def segments(paragraph: str) -> list[tuple[str, str]]:
     result, start = [], 0
     for match in _PLACEHOLDER.finditer(paragraph):
         if match.start() > start:
-            result.append(("text", paragraph[start:match.start()]))
+            result.append(("text", paragraph[start : match.start()]))
         result.append(("placeholder", match.group(1)))
         start = match.end()
     if start < len(paragraph):
@@ -93,7 +93,7 @@ def segments(paragraph: str) -> list[tuple[str, str]]:
 def paragraphs(lines) -> list[str]:
     """The clause text's paragraphs (blank lines between), each on one line."""
     result, current = [], []
-    for line in list(lines) + [""]:
+    for line in [*list(lines), ""]:
         if line.strip():
             current.append(line.strip())
         elif current:
@@ -107,12 +107,23 @@ def _text_problems(field: str, text: str) -> list[tuple[str, str, str]]:
     for name in _PLACEHOLDER.findall(text):
         if name not in POLICY_PLACEHOLDERS:
             known = ", ".join(f"{{{p}}}" for p in POLICY_PLACEHOLDERS)
-            problems.append((field, f"{{{name}}}",
-                             f"'{{{name}}}' is not a placeholder{_did_you_mean(name, POLICY_PLACEHOLDERS)}; "
-                             f"use one of {known} (defined in _ext/toolkit/schema.py)"))
+            problems.append(
+                (
+                    field,
+                    f"{{{name}}}",
+                    f"'{{{name}}}' is not a placeholder{_did_you_mean(name, POLICY_PLACEHOLDERS)}; "
+                    f"use one of {known} (defined in _ext/toolkit/schema.py)",
+                )
+            )
     if "{" in _PLACEHOLDER.sub("", text) or "}" in _PLACEHOLDER.sub("", text):
-        problems.append((field, text, f"{text!r} has a '{{' or '}}' that opens or closes no "
-                                      "placeholder; write placeholders as {organisation}"))
+        problems.append(
+            (
+                field,
+                text,
+                f"{text!r} has a '{{' or '}}' that opens or closes no "
+                "placeholder; write placeholders as {organisation}",
+            )
+        )
     return problems
 
 
@@ -125,16 +136,32 @@ def check_clause(options: dict[str, str], lines, key_exists) -> tuple[dict[str, 
     problems: list[tuple[str, str, str]] = []
     clause_id = options.get("id", "").strip()
     if not clause_id:
-        problems.append(("policy-clause option 'id'", "", "is missing: give the clause an id, "
-                         "lower-case words joined by hyphens, e.g. ':id: who-may-post'"))
+        problems.append(
+            (
+                "policy-clause option 'id'",
+                "",
+                "is missing: give the clause an id, "
+                "lower-case words joined by hyphens, e.g. ':id: who-may-post'",
+            )
+        )
     elif not _CLAUSE_ID.match(clause_id) or len(clause_id) > MAX_ID_LENGTH:
-        problems.append(("policy-clause option 'id'", clause_id,
-                         f"{clause_id!r} must be lower-case words joined by hyphens, at most "
-                         f"{MAX_ID_LENGTH} characters, e.g. 'who-may-post'"))
+        problems.append(
+            (
+                "policy-clause option 'id'",
+                clause_id,
+                f"{clause_id!r} must be lower-case words joined by hyphens, at most "
+                f"{MAX_ID_LENGTH} characters, e.g. 'who-may-post'",
+            )
+        )
     heading = " ".join(options.get("heading", "").split())
     if not heading:
-        problems.append(("policy-clause option 'heading'", "",
-                         "is missing: give the clause a short heading, e.g. ':heading: Who may post'"))
+        problems.append(
+            (
+                "policy-clause option 'heading'",
+                "",
+                "is missing: give the clause a short heading, e.g. ':heading: Who may post'",
+            )
+        )
 
     applies: dict[str, str] = {}
     listed = False
@@ -143,56 +170,104 @@ def check_clause(options: dict[str, str], lines, key_exists) -> tuple[dict[str, 
             listed = True
             if kind not in ORGANISATION_KINDS_BY_ID:
                 known = ", ".join(k.id for k in ORGANISATION_KINDS)
-                problems.append((f"policy-clause option {option!r}", kind,
-                                 f"{kind!r} is not a kind of organisation"
-                                 f"{_did_you_mean(kind, ORGANISATION_KINDS_BY_ID)}; use one of "
-                                 f"{known} (defined in _ext/toolkit/schema.py)"))
+                problems.append(
+                    (
+                        f"policy-clause option {option!r}",
+                        kind,
+                        f"{kind!r} is not a kind of organisation"
+                        f"{_did_you_mean(kind, ORGANISATION_KINDS_BY_ID)}; use one of "
+                        f"{known} (defined in _ext/toolkit/schema.py)",
+                    )
+                )
             elif kind in applies:
-                problems.append((f"policy-clause option {option!r}", kind,
-                                 f"{kind!r} is already listed as {applies[kind]}; a clause "
-                                 "is required or recommended for a kind, not both"))
+                problems.append(
+                    (
+                        f"policy-clause option {option!r}",
+                        kind,
+                        f"{kind!r} is already listed as {applies[kind]}; a clause "
+                        "is required or recommended for a kind, not both",
+                    )
+                )
             else:
                 applies[kind] = level
     if not listed:
-        problems.append(("policy-clause options 'required-for' and 'recommended-for'", "",
-                         "the clause applies to no kind of organisation: list kinds in "
-                         "':required-for:' or ':recommended-for:', e.g. ':recommended-for: "
-                         "council, charity'"))
+        problems.append(
+            (
+                "policy-clause options 'required-for' and 'recommended-for'",
+                "",
+                "the clause applies to no kind of organisation: list kinds in "
+                "':required-for:' or ':recommended-for:', e.g. ':recommended-for: "
+                "council, charity'",
+            )
+        )
 
     sources = _names(options.get("sources", ""))
     if not sources:
-        problems.append(("policy-clause option 'sources'", "",
-                         "is missing: name the law or guidance the clause implements by its "
-                         "key in references.bib, e.g. ':sources: privacyact2020'"))
+        problems.append(
+            (
+                "policy-clause option 'sources'",
+                "",
+                "is missing: name the law or guidance the clause implements by its "
+                "key in references.bib, e.g. ':sources: privacyact2020'",
+            )
+        )
     for key in sources:
         if key_exists is None:
-            problems.append(("policy-clause option 'sources'", key,
-                             f"cannot check {key!r}: the project has no bibliography "
-                             "(add sphinxcontrib.bibtex and references.bib)"))
+            problems.append(
+                (
+                    "policy-clause option 'sources'",
+                    key,
+                    f"cannot check {key!r}: the project has no bibliography "
+                    "(add sphinxcontrib.bibtex and references.bib)",
+                )
+            )
         elif not key_exists(key):
-            problems.append(("policy-clause option 'sources'", key,
-                             f"{key!r} is not a key in references.bib; correct the key (keys are "
-                             "case-sensitive) or add the source to references.bib"))
+            problems.append(
+                (
+                    "policy-clause option 'sources'",
+                    key,
+                    f"{key!r} is not a key in references.bib; correct the key (keys are "
+                    "case-sensitive) or add the source to references.bib",
+                )
+            )
 
     only_if = options.get("only-if", "").strip() or None
     if only_if is not None and only_if not in CLAUSE_CONDITIONS:
         known = ", ".join(CLAUSE_CONDITIONS)
-        problems.append(("policy-clause option 'only-if'", only_if,
-                         f"{only_if!r} is not a condition{_did_you_mean(only_if, CLAUSE_CONDITIONS)}; "
-                         f"use one of {known} (defined in _ext/toolkit/schema.py)"))
+        problems.append(
+            (
+                "policy-clause option 'only-if'",
+                only_if,
+                f"{only_if!r} is not a condition{_did_you_mean(only_if, CLAUSE_CONDITIONS)}; "
+                f"use one of {known} (defined in _ext/toolkit/schema.py)",
+            )
+        )
 
     note = " ".join(options.get("note", "").split()) or None
     if note:
         problems += _text_problems("policy-clause option 'note'", note)
     text = paragraphs(lines)
     if not text:
-        problems.append(("policy-clause text", "", f"{clause_id!r} has no text: write the clause "
-                         "inside the directive, below its options"))
+        problems.append(
+            (
+                "policy-clause text",
+                "",
+                f"{clause_id!r} has no text: write the clause "
+                "inside the directive, below its options",
+            )
+        )
     for paragraph in text:
         problems += _text_problems("policy-clause text", paragraph)
 
-    clause = {"id": clause_id, "heading": heading, "text": text, "applies": applies,
-              "sources": sources, "only_if": only_if, "note": note}
+    clause = {
+        "id": clause_id,
+        "heading": heading,
+        "text": text,
+        "applies": applies,
+        "sources": sources,
+        "only_if": only_if,
+        "note": note,
+    }
     return clause, problems
 
 
@@ -212,7 +287,9 @@ def applies_sentences(clause: dict[str, Any]) -> list[str]:
     """'Required for councils.', 'Recommended for businesses.', in kind order."""
     sentences = []
     for level in CLAUSE_LEVELS:
-        kinds = [kind.plural for kind in ORGANISATION_KINDS if clause["applies"].get(kind.id) == level]
+        kinds = [
+            kind.plural for kind in ORGANISATION_KINDS if clause["applies"].get(kind.id) == level
+        ]
         if kinds:
             sentences.append(f"{level.capitalize()} for {_and_list(kinds)}.")
     if clause["only_if"]:
@@ -226,16 +303,17 @@ def _text_nodes(paragraph: str) -> list[nodes.Node]:
         if kind == "text":
             result.append(nodes.Text(value))
         else:
-            result.append(nodes.inline("", placeholder_text(value),
-                                       classes=["policy-placeholder"]))
+            result.append(nodes.inline("", placeholder_text(value), classes=["policy-placeholder"]))
     return result
 
 
 class PolicyClause(SphinxDirective):
     has_content = True
     # Checked by check_clause, so a missing value gets the guide's message.
-    option_spec = {name: directives.unchanged for name in (
-        "id", "heading", *LEVEL_OPTIONS.values(), "sources", "only-if", "note")}
+    option_spec = dict.fromkeys(
+        ("id", "heading", *LEVEL_OPTIONS.values(), "sources", "only-if", "note"),
+        directives.unchanged,
+    )
 
     def run(self):
         env, docname = self.env, self.env.docname
@@ -253,8 +331,9 @@ class PolicyClause(SphinxDirective):
         node += nodes.rubric("", clause["heading"], classes=["policy-clause-heading"])
         for paragraph in clause["text"]:
             node += nodes.paragraph("", "", *_text_nodes(paragraph))
-        meta = nodes.paragraph("", " ".join(applies_sentences(clause)) + " ",
-                               classes=["policy-clause-applies"])
+        meta = nodes.paragraph(
+            "", " ".join(applies_sentences(clause)) + " ", classes=["policy-clause-applies"]
+        )
         # The sources as the guide cites everywhere: APA citations linked to
         # the page's reference list.
         keys = ",".join(clause["sources"])
@@ -262,8 +341,12 @@ class PolicyClause(SphinxDirective):
         node += meta
         if clause["note"]:
             node += nodes.paragraph(
-                "", "", nodes.strong("", "Note for whoever adapts the policy: "),
-                *_text_nodes(clause["note"]), classes=["policy-clause-note"])
+                "",
+                "",
+                nodes.strong("", "Note for whoever adapts the policy: "),
+                *_text_nodes(clause["note"]),
+                classes=["policy-clause-note"],
+            )
         return [node]
 
 
@@ -276,18 +359,19 @@ def _enclosing_section(node: nodes.Node) -> nodes.section | None:
 
 def _place_clauses(app, doctree) -> None:
     """Give each clause its group (its section's title); leave a plain container."""
-    by_id = {clause["id"]: clause
-             for clause in toolkit(app.env).policy_clauses.get(app.env.docname, [])}
+    by_id = {
+        clause["id"]: clause for clause in toolkit(app.env).policy_clauses.get(app.env.docname, [])
+    }
     for node in list(doctree.findall(policy_clause)):
         section = _enclosing_section(node)
         title = section.next_node(nodes.title) if section is not None else None
         clause = by_id[node["clause"]]
         clause["group"] = title.astext() if title is not None else ""
         # Where links to the clauses land: the group's heading.
-        clause["anchor"] = section["ids"][0] if section is not None and section["ids"] \
-            else node["ids"][0]
-        container = nodes.container("", *node.children, ids=node["ids"],
-                                    classes=["policy-clause"])
+        clause["anchor"] = (
+            section["ids"][0] if section is not None and section["ids"] else node["ids"][0]
+        )
+        container = nodes.container("", *node.children, ids=node["ids"], classes=["policy-clause"])
         container.source, container.line = node.source, node.line
         node.replace_self(container)
 
@@ -318,11 +402,17 @@ def clauses(env) -> list[dict[str, Any]]:
     Only clauses whose id is unique count (a duplicate fails the build).
     """
     order = document_order(env)
-    found = [dict(clause, docname=docname)
-             for docname, page in toolkit(env).policy_clauses.items() for clause in page]
+    found = [
+        dict(clause, docname=docname)
+        for docname, page in toolkit(env).policy_clauses.items()
+        for clause in page
+    ]
     found.sort(key=lambda c: (order.get(c["docname"], len(order)), c["docname"], c["line"]))
-    seen: set[str] = set()
-    return [c for c in found if not (c["id"] in seen or seen.add(c["id"]))]
+    # A duplicate id fails the build; meanwhile the first one wins.
+    first: dict[str, dict[str, Any]] = {}
+    for clause in found:
+        first.setdefault(clause["id"], clause)
+    return list(first.values())
 
 
 def clauses_for(env, kind: str) -> list[dict[str, Any]]:
@@ -335,8 +425,11 @@ def source(env, key: str) -> dict[str, str]:
     from ..bibliography import apa_style  # only a guide with a bibliography has clauses
 
     entry = env.get_domain("cite").bibdata.data.entries[key]
-    return {"key": key, "citation": apa_style.label(entry),
-            "reference": apa_style.format_reference(entry).render_as("text")}
+    return {
+        "key": key,
+        "citation": apa_style.label(entry),
+        "reference": apa_style.format_reference(entry).render_as("text"),
+    }
 
 
 def _check_unique_ids(app, env) -> None:
@@ -351,10 +444,17 @@ def _check_unique_ids(app, env) -> None:
         for clause in policy_clauses[docname]:
             if clause["id"] in first:
                 other_doc, other_line = first[clause["id"]]
-                add_problem(env, Problem(
-                    relpath(env, docname), clause["line"], "policy-clause option 'id'", clause["id"],
-                    f"{clause['id']!r} is already used by a clause in "
-                    f"{relpath(env, other_doc)}:{other_line}; give this one its own id"))
+                add_problem(
+                    env,
+                    Problem(
+                        relpath(env, docname),
+                        clause["line"],
+                        "policy-clause option 'id'",
+                        clause["id"],
+                        f"{clause['id']!r} is already used by a clause in "
+                        f"{relpath(env, other_doc)}:{other_line}; give this one its own id",
+                    ),
+                )
             else:
                 first[clause["id"]] = (docname, clause["line"])
 

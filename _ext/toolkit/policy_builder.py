@@ -68,18 +68,36 @@ def builder_data(app: Sphinx, fromdocname: str) -> dict[str, Any]:
     chosen = policy.clauses(env)
     keys = sorted({key for clause in chosen for key in clause["sources"]})
     return {
-        "guide": {"project": app.config.project, "release": app.config.release,
-                  "url": app.config.html_baseurl},
-        "kinds": [{"id": k.id, "label": k.label, "plural": k.plural, "article": k.article}
-                  for k in ORGANISATION_KINDS],
+        "guide": {
+            "project": app.config.project,
+            "release": app.config.release,
+            "url": app.config.html_baseurl,
+        },
+        "kinds": [
+            {"id": k.id, "label": k.label, "plural": k.plural, "article": k.article}
+            for k in ORGANISATION_KINDS
+        ],
         "placeholders": POLICY_PLACEHOLDERS,
         "conditions": CLAUSE_CONDITIONS,
         "platforms": CHANNEL_LABELS,
         "sources": {key: policy.source(env, key) for key in keys},
         "templates": policy_word.template_links(app, fromdocname),
-        "clauses": [{name: clause[name] for name in (
-            "id", "heading", "group", "text", "applies", "sources", "only_if", "note")}
-            for clause in chosen],
+        "clauses": [
+            {
+                name: clause[name]
+                for name in (
+                    "id",
+                    "heading",
+                    "group",
+                    "text",
+                    "applies",
+                    "sources",
+                    "only_if",
+                    "note",
+                )
+            }
+            for clause in chosen
+        ],
     }
 
 
@@ -92,61 +110,69 @@ def _json_for_script(data: dict[str, Any]) -> str:
 def _checkboxes(name: str, choices: dict[str, str]) -> str:
     return "".join(
         f'<label><input type="checkbox" name="{name}" value="{escape(value)}"> '
-        f'{escape(label)}</label>' for value, label in choices.items())
+        f"{escape(label)}</label>"
+        for value, label in choices.items()
+    )
 
 
 def _html(app: Sphinx, fromdocname: str, level: int, first: tuple[str, str] | None) -> str:
     data = builder_data(app, fromdocname)
     kinds = "".join(
         f'<label><input type="radio" name="pb-kind" value="{escape(kind["id"])}"> '
-        f'{escape(kind["label"])}</label>' for kind in data["kinds"])
+        f"{escape(kind['label'])}</label>"
+        for kind in data["kinds"]
+    )
     conditions = {value: "The organisation " + text for value, text in CLAUSE_CONDITIONS.items()}
     where = ""
     if first:
         href = escape(app.builder.get_relative_uri(fromdocname, first[0]) + "#" + first[1])
-        where = (f' Read every clause in <a href="{href}">{escape(title(app.env, first[0]))}</a>'
-                 ", and download a Word template from the list on this page.")
+        where = (
+            f' Read every clause in <a href="{href}">{escape(title(app.env, first[0]))}</a>'
+            ", and download a Word template from the list on this page."
+        )
     heading = f"h{min(level, 6)}"
-    return "\n".join([
-        f'<div class="policy-builder" data-storage-key="{STORAGE_KEY}" '
-        f'data-heading-level="{min(level + 1, 6)}">',
-        f'<p class="pb-no-script">The policy builder needs JavaScript, which is off or '
-        f'not supported in this browser.{where}</p>',
-        '<form class="pb-form" data-needs-script hidden>',
-        '<fieldset class="pb-group"><legend>What kind of organisation is it?</legend>'
-        f'<div class="pb-choices">{kinds}</div></fieldset>',
-        '<div class="pb-field"><label for="pb-organisation">Name of the organisation</label>'
-        '<input type="text" id="pb-organisation" name="organisation" autocomplete="organization">'
-        '</div>',
-        '<fieldset class="pb-group"><legend>Which platforms does it have official accounts on?'
-        f'</legend><div class="pb-choices">{_checkboxes("pb-platform", data["platforms"])}</div>'
-        '</fieldset>',
-        '<fieldset class="pb-group"><legend>What does the organisation do? Tick all that apply.'
-        f'</legend><div class="pb-choices pb-stacked">{_checkboxes("pb-condition", conditions)}'
-        '</div></fieldset>',
-        '<div class="pb-field"><label for="pb-complaints">Who handles complaints</label>'
-        '<p class="pb-hint" id="pb-complaints-hint">A role or team and how to reach it, for '
-        'example: the service manager, at the organisation\'s main email address.</p>'
-        '<input type="text" id="pb-complaints" name="complaints" '
-        'aria-describedby="pb-complaints-hint"></div>',
-        '<div class="pb-field"><label for="pb-review">When the policy will next be reviewed</label>'
-        '<input type="date" id="pb-review" name="review"></div>',
-        '<p class="pb-privacy">Your answers stay in this browser only. '
-        '<button type="button" class="pb-clear">Clear answers</button></p>',
-        '</form>',
-        '<section class="pb-result" aria-labelledby="pb-result-title" data-needs-script hidden>',
-        f'<{heading} id="pb-result-title">Your draft policy</{heading}>',
-        '<p class="pb-status" role="status"></p>',
-        '<div class="pb-actions">'
-        '<button type="button" class="pb-print">Print the draft</button>'
-        '<button type="button" class="pb-copy">Copy the draft</button>'
-        '<button type="button" class="pb-markdown">Download as Markdown</button>'
-        '<a class="pb-word" hidden href="#">Download the Word template</a></div>',
-        '<div class="pb-draft"></div>',
-        '</section>',
-        f'<script type="application/json" class="pb-data">{_json_for_script(data)}</script>',
-        '</div>',
-    ])
+    return "\n".join(
+        [
+            f'<div class="policy-builder" data-storage-key="{STORAGE_KEY}" '
+            f'data-heading-level="{min(level + 1, 6)}">',
+            f'<p class="pb-no-script">The policy builder needs JavaScript, which is off or '
+            f"not supported in this browser.{where}</p>",
+            '<form class="pb-form" data-needs-script hidden>',
+            '<fieldset class="pb-group"><legend>What kind of organisation is it?</legend>'
+            f'<div class="pb-choices">{kinds}</div></fieldset>',
+            '<div class="pb-field"><label for="pb-organisation">Name of the organisation</label>'
+            '<input type="text" id="pb-organisation" name="organisation" autocomplete="organization">'
+            "</div>",
+            '<fieldset class="pb-group"><legend>Which platforms does it have official accounts on?'
+            f'</legend><div class="pb-choices">{_checkboxes("pb-platform", data["platforms"])}</div>'
+            "</fieldset>",
+            '<fieldset class="pb-group"><legend>What does the organisation do? Tick all that apply.'
+            f'</legend><div class="pb-choices pb-stacked">{_checkboxes("pb-condition", conditions)}'
+            "</div></fieldset>",
+            '<div class="pb-field"><label for="pb-complaints">Who handles complaints</label>'
+            '<p class="pb-hint" id="pb-complaints-hint">A role or team and how to reach it, for '
+            "example: the service manager, at the organisation's main email address.</p>"
+            '<input type="text" id="pb-complaints" name="complaints" '
+            'aria-describedby="pb-complaints-hint"></div>',
+            '<div class="pb-field"><label for="pb-review">When the policy will next be reviewed</label>'
+            '<input type="date" id="pb-review" name="review"></div>',
+            '<p class="pb-privacy">Your answers stay in this browser only. '
+            '<button type="button" class="pb-clear">Clear answers</button></p>',
+            "</form>",
+            '<section class="pb-result" aria-labelledby="pb-result-title" data-needs-script hidden>',
+            f'<{heading} id="pb-result-title">Your draft policy</{heading}>',
+            '<p class="pb-status" role="status"></p>',
+            '<div class="pb-actions">'
+            '<button type="button" class="pb-print">Print the draft</button>'
+            '<button type="button" class="pb-copy">Copy the draft</button>'
+            '<button type="button" class="pb-markdown">Download as Markdown</button>'
+            '<a class="pb-word" hidden href="#">Download the Word template</a></div>',
+            '<div class="pb-draft"></div>',
+            "</section>",
+            f'<script type="application/json" class="pb-data">{_json_for_script(data)}</script>',
+            "</div>",
+        ]
+    )
 
 
 def _first_clause(env) -> tuple[str, str] | None:
@@ -162,15 +188,22 @@ def _resolve_builder(app: Sphinx, doctree, fromdocname: str) -> None:
         # builder whose pages carry no scripts), which gets the print text.
         if is_website(app):
             level = policy.heading_level(node)
-            node.replace_self(nodes.raw("", _html(app, fromdocname, level, first),
-                                        format="html"))
+            node.replace_self(nodes.raw("", _html(app, fromdocname, level, first), format="html"))
             continue
         # Print and e-book: the clauses are in the guide, the templates on its site.
-        paragraph = nodes.paragraph("", "The policy builder works in the web version of "
-                                        "the guide. Every clause it draws on is in ")
+        paragraph = nodes.paragraph(
+            "",
+            "The policy builder works in the web version of "
+            "the guide. Every clause it draws on is in ",
+        )
         if first:
-            paragraph += make_refnode(app.builder, fromdocname, first[0], first[1],
-                                      nodes.inline("", title(app.env, first[0])))
+            paragraph += make_refnode(
+                app.builder,
+                fromdocname,
+                first[0],
+                first[1],
+                nodes.inline("", title(app.env, first[0])),
+            )
         else:
             paragraph += nodes.Text("the guide")
         paragraph += nodes.Text(".")

@@ -68,7 +68,7 @@ def bookmark(clause_id: str) -> str:
 
 def _build_time() -> datetime.datetime:
     seconds = int(os.environ.get("SOURCE_DATE_EPOCH", time.time()))
-    return datetime.datetime.fromtimestamp(seconds, tz=datetime.timezone.utc).replace(tzinfo=None)
+    return datetime.datetime.fromtimestamp(seconds, tz=datetime.UTC).replace(tzinfo=None)
 
 
 # -- Writing one template (python-docx) -------------------------------------------
@@ -132,8 +132,13 @@ def _add_styles(document) -> None:
         style.font.italic = italic
 
 
-def write_template(path: Path, kind: OrganisationKind, clauses: list[dict[str, Any]],
-                   sources: dict[str, dict[str, str]], guide: dict[str, str]) -> None:
+def write_template(
+    path: Path,
+    kind: OrganisationKind,
+    clauses: list[dict[str, Any]],
+    sources: dict[str, dict[str, str]],
+    guide: dict[str, str],
+) -> None:
     """Write the Word template for *kind* from *clauses* (already filtered)."""
     from docx import Document
     from docx.enum.text import WD_COLOR_INDEX
@@ -160,7 +165,8 @@ def write_template(path: Path, kind: OrganisationKind, clauses: list[dict[str, A
         f"A template for {kind.article}, based on the policy clauses of “{guide['project']}”, "
         f"version {guide['release']}, {guide['url']}. Replace each highlighted placeholder, keep "
         "the clauses that apply to you, and check each legal point against the current law: "
-        "this template is not legal advice. Delete this note when you are done.")
+        "this template is not legal advice. Delete this note when you are done."
+    )
 
     group = None
     for number, clause in enumerate(clauses):
@@ -175,8 +181,10 @@ def write_template(path: Path, kind: OrganisationKind, clauses: list[dict[str, A
         about = document.add_paragraph(style=NOTE_STYLE)
         about.add_run(f"{level.capitalize()} for {kind.plural}.")
         if clause["only_if"]:
-            about.add_run(" Keep this clause only if the organisation "
-                          f"{CLAUSE_CONDITIONS[clause['only_if']]}.")
+            about.add_run(
+                " Keep this clause only if the organisation "
+                f"{CLAUSE_CONDITIONS[clause['only_if']]}."
+            )
         if clause["note"]:
             about.add_run(" Note: ")
             _add_text(about, clause["note"], highlight)
@@ -192,8 +200,10 @@ def _write_reproducibly(docx: bytes, path: Path, when: datetime.datetime) -> Non
     """Save the .docx with every zip entry dated *when*, not the time of the build."""
     stamp = max(when.timetuple()[:6], (1980, 1, 1, 0, 0, 0))  # zip dates start in 1980
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(docx)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(docx)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for item in source.infolist():
             entry = zipfile.ZipInfo(item.filename, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
@@ -226,20 +236,33 @@ def _write_templates(app: Sphinx, exception: Exception | None) -> None:
     env = app.env
     if not policy.clauses(env):
         return
-    guide = {"project": app.config.project, "release": app.config.release,
-             "author": app.config.author, "url": app.config.html_baseurl}
+    guide = {
+        "project": app.config.project,
+        "release": app.config.release,
+        "author": app.config.author,
+        "url": app.config.html_baseurl,
+    }
     kept_file = Path(app.doctreedir) / "policy-templates.json"
     try:
         kept = json.loads(kept_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         kept = {}
     for kind in ORGANISATION_KINDS:
-        chosen = [{k: v for k, v in c.items() if k not in ("line", "docname", "anchor")}
-                  for c in policy.clauses_for(env, kind.id)]
+        chosen = [
+            {k: v for k, v in c.items() if k not in ("line", "docname", "anchor")}
+            for c in policy.clauses_for(env, kind.id)
+        ]
         sources = {key: policy.source(env, key) for c in chosen for key in c["sources"]}
         path = Path(app.outdir) / DOWNLOADS / template_name(kind.id)
-        digest = _digest(_CODE, kind, chosen, sources, guide,
-                         os.environ.get("SOURCE_DATE_EPOCH", ""), installed("python-docx"))
+        digest = _digest(
+            _CODE,
+            kind,
+            chosen,
+            sources,
+            guide,
+            os.environ.get("SOURCE_DATE_EPOCH", ""),
+            installed("python-docx"),
+        )
         if kept.get(path.name) == digest and path.is_file():
             continue
         write_template(path, kind, chosen, sources, guide)
@@ -276,8 +299,9 @@ def _resolve_templates(app: Sphinx, doctree, fromdocname: str) -> None:
             base = app.config.html_baseurl.rstrip("/")
             links = {kind.id: f"{base}/{template_uri(kind.id)}" for kind in ORGANISATION_KINDS}
         for kind in ORGANISATION_KINDS:
-            link = nodes.reference("", f"Word template for {kind.article}",
-                                   refuri=links[kind.id], internal=False)
+            link = nodes.reference(
+                "", f"Word template for {kind.article}", refuri=links[kind.id], internal=False
+            )
             items += nodes.list_item("", nodes.paragraph("", "", link, nodes.Text(" (.docx)")))
         node.replace_self(items)
 

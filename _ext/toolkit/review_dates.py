@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import calendar
 import datetime
-
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -23,7 +22,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
-
 def nz_date(day: datetime.date) -> str:
     """25 November 2026."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
@@ -33,8 +31,9 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     """The same day *months* later; the month's last day when it is shorter."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(year=year, month=month,
-                       day=min(day.day, calendar.monthrange(year, month)[1]))
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
 
 
 def next_review(page: dict, default_months: int) -> datetime.date | None:
@@ -46,14 +45,16 @@ def next_review(page: dict, default_months: int) -> datetime.date | None:
 
 
 def review_line(page: dict, default_months: int) -> nodes.paragraph | None:
-    """"Page owner: …  Last reviewed: …  Next review due: …" as nodes."""
+    """ "Page owner: …  Last reviewed: …  Next review due: …" as nodes."""
     due = next_review(page, default_months)
     if due is None or "owner" not in page:
         return None
     line = nodes.paragraph(classes=["review-dates"])
-    for label, value in (("Page owner", page["owner"]),
-                         ("Last reviewed", nz_date(page["last_reviewed"])),
-                         ("Next review due", nz_date(due))):
+    for label, value in (
+        ("Page owner", page["owner"]),
+        ("Last reviewed", nz_date(page["last_reviewed"])),
+        ("Next review due", nz_date(due)),
+    ):
         if len(line):
             line += nodes.Text(" · ")
         line += nodes.strong("", f"{label}:")
@@ -61,7 +62,7 @@ def review_line(page: dict, default_months: int) -> nodes.paragraph | None:
     return line
 
 
-def _add_review_line(app, doctree) -> None:
+def _add_review_line(app: Sphinx, doctree: nodes.document) -> None:
     page = toolkit(app.env).pages.get(app.env.docname)
     if not page:
         return

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 
 PAGE_TYPES = ("guidance", "case-study", "success-factor", "tool", "reference")
 # Each sector's id, and its name as readers see it (the case study browser).
-SECTOR_LABELS = {"for-profit": "For-profit", "non-profit": "Non-profit",
-                 "government": "Government"}
+SECTOR_LABELS = {"for-profit": "For-profit", "non-profit": "Non-profit", "government": "Government"}
 SECTORS = tuple(SECTOR_LABELS)
 # Channels a case study may name: each one's id, and its name as readers see
 # it.  A closed list keeps the indexes tidy ("Facebook", "facebook" and "FB"
@@ -68,48 +67,116 @@ class Field:
 
 
 FIELDS = (
-    Field("page_type", "choice", ALL_TYPES, ALL_TYPES,
-          "What kind of page this is; decides which other fields it needs.",
-          "guidance", PAGE_TYPES),
-    Field("owner", "text", ALL_TYPES, ALL_TYPES,
-          "Who keeps the page current: a role or team, not a private person.",
-          "Guide editors"),
-    Field("last_reviewed", "date", ALL_TYPES, ALL_TYPES,
-          "The date the page was last checked against its sources (YYYY-MM-DD).",
-          "2026-11-25"),
-    Field("review_every_months", "months", frozenset(), ALL_TYPES,
-          "How often the page is due for review, in months. Optional: the "
-          "default is set in conf.py (guide_review_every_months).",
-          "12"),
-    Field("sectors", "choices", frozenset(), frozenset({"guidance", "tool"}),
-          "The sectors the page is about, when it is about some and not all.",
-          "[government, non-profit]", SECTORS),
-    Field("description", "text", ALL_TYPES, ALL_TYPES,
-          "One plain sentence shown in lists and in link previews.",
-          "How a district health board reached teenagers during a measles outbreak."),
-    Field("organisation", "text", frozenset({"case-study"}), frozenset({"case-study"}),
-          "The organisation the case study is about, as it names itself.",
-          "Waikato District Health Board"),
-    Field("sector", "choice", frozenset({"case-study"}), frozenset({"case-study"}),
-          "The organisation's sector.",
-          "government", SECTORS),
-    Field("year", "year", frozenset({"case-study"}), frozenset({"case-study"}),
-          "The year the work described took place (when it started).",
-          "2011"),
-    Field("channels", "choices", frozenset({"case-study"}), frozenset({"case-study"}),
-          "The social media channels used.",
-          "[facebook, twitter]", CHANNELS),
-    Field("success_factors", "factors", frozenset({"case-study"}), frozenset({"case-study"}),
-          "The success factors the case illustrates: ids declared by the "
-          "success factor pages.",
-          "[strategy, considered-communication]"),
-    Field("sources", "bibkeys", frozenset({"case-study"}), frozenset({"case-study"}),
-          "Keys in references.bib for the sources the case study rests on.",
-          "[oag2013waikato]"),
-    Field("factor", "factor-id", frozenset({"success-factor"}), frozenset({"success-factor"}),
-          "The factor's id, used by case studies' success_factors. Lower case, "
-          "words joined by hyphens, unique across factor pages.",
-          "leadership"),
+    Field(
+        "page_type",
+        "choice",
+        ALL_TYPES,
+        ALL_TYPES,
+        "What kind of page this is; decides which other fields it needs.",
+        "guidance",
+        PAGE_TYPES,
+    ),
+    Field(
+        "owner",
+        "text",
+        ALL_TYPES,
+        ALL_TYPES,
+        "Who keeps the page current: a role or team, not a private person.",
+        "Guide editors",
+    ),
+    Field(
+        "last_reviewed",
+        "date",
+        ALL_TYPES,
+        ALL_TYPES,
+        "The date the page was last checked against its sources (YYYY-MM-DD).",
+        "2026-11-25",
+    ),
+    Field(
+        "review_every_months",
+        "months",
+        frozenset(),
+        ALL_TYPES,
+        "How often the page is due for review, in months. Optional: the "
+        "default is set in conf.py (guide_review_every_months).",
+        "12",
+    ),
+    Field(
+        "sectors",
+        "choices",
+        frozenset(),
+        frozenset({"guidance", "tool"}),
+        "The sectors the page is about, when it is about some and not all.",
+        "[government, non-profit]",
+        SECTORS,
+    ),
+    Field(
+        "description",
+        "text",
+        ALL_TYPES,
+        ALL_TYPES,
+        "One plain sentence shown in lists and in link previews.",
+        "How a district health board reached teenagers during a measles outbreak.",
+    ),
+    Field(
+        "organisation",
+        "text",
+        frozenset({"case-study"}),
+        frozenset({"case-study"}),
+        "The organisation the case study is about, as it names itself.",
+        "Waikato District Health Board",
+    ),
+    Field(
+        "sector",
+        "choice",
+        frozenset({"case-study"}),
+        frozenset({"case-study"}),
+        "The organisation's sector.",
+        "government",
+        SECTORS,
+    ),
+    Field(
+        "year",
+        "year",
+        frozenset({"case-study"}),
+        frozenset({"case-study"}),
+        "The year the work described took place (when it started).",
+        "2011",
+    ),
+    Field(
+        "channels",
+        "choices",
+        frozenset({"case-study"}),
+        frozenset({"case-study"}),
+        "The social media channels used.",
+        "[facebook, twitter]",
+        CHANNELS,
+    ),
+    Field(
+        "success_factors",
+        "factors",
+        frozenset({"case-study"}),
+        frozenset({"case-study"}),
+        "The success factors the case illustrates: ids declared by the success factor pages.",
+        "[strategy, considered-communication]",
+    ),
+    Field(
+        "sources",
+        "bibkeys",
+        frozenset({"case-study"}),
+        frozenset({"case-study"}),
+        "Keys in references.bib for the sources the case study rests on.",
+        "[oag2013waikato]",
+    ),
+    Field(
+        "factor",
+        "factor-id",
+        frozenset({"success-factor"}),
+        frozenset({"success-factor"}),
+        "The factor's id, used by case studies' success_factors. Lower case, "
+        "words joined by hyphens, unique across factor pages.",
+        "leadership",
+    ),
 )
 
 FIELDS_BY_NAME = {field.name: field for field in FIELDS}
@@ -138,12 +205,19 @@ class OrganisationKind:
 
 
 ORGANISATION_KINDS = (
-    OrganisationKind("public-service", "Public service agency", "public service agencies",
-                     "a public service agency"),
+    OrganisationKind(
+        "public-service",
+        "Public service agency",
+        "public service agencies",
+        "a public service agency",
+    ),
     OrganisationKind("council", "Council", "councils", "a council"),
-    OrganisationKind("charity", "Charity or non-profit organisation",
-                     "charities",
-                     "a charity or non-profit organisation"),
+    OrganisationKind(
+        "charity",
+        "Charity or non-profit organisation",
+        "charities",
+        "a charity or non-profit organisation",
+    ),
     OrganisationKind("business", "Business", "businesses", "a business"),
 )
 ORGANISATION_KINDS_BY_ID = {kind.id: kind for kind in ORGANISATION_KINDS}

@@ -86,27 +86,52 @@ class SelfCheck(SphinxDirective):
         factor = page.get("factor")
         where = relpath(env, docname)
         if factor is None:
-            report(env, docname, Problem(
-                where, self.lineno, "self-check", qid,
-                f"{qid!r}: questions belong on a success factor page "
-                "(page_type: success-factor); move this self-check there"))
+            report(
+                env,
+                docname,
+                Problem(
+                    where,
+                    self.lineno,
+                    "self-check",
+                    qid,
+                    f"{qid!r}: questions belong on a success factor page "
+                    "(page_type: success-factor); move this self-check there",
+                ),
+            )
             return []
         if not re.fullmatch(rf"{re.escape(factor)}-[a-z0-9]+(-[a-z0-9]+)*", qid):
-            report(env, docname, Problem(
-                where, self.lineno, "self-check option 'id'", qid,
-                f"{qid!r} must start with the page's factor id and a hyphen, then "
-                f"lower-case words joined by hyphens, e.g. '{factor}-champion'"))
+            report(
+                env,
+                docname,
+                Problem(
+                    where,
+                    self.lineno,
+                    "self-check option 'id'",
+                    qid,
+                    f"{qid!r} must start with the page's factor id and a hyphen, then "
+                    f"lower-case words joined by hyphens, e.g. '{factor}-champion'",
+                ),
+            )
             return []
         if not self.content:
-            report(env, docname, Problem(
-                where, self.lineno, "self-check", qid,
-                f"{qid!r} has no question: write it inside the directive"))
+            report(
+                env,
+                docname,
+                Problem(
+                    where,
+                    self.lineno,
+                    "self-check",
+                    qid,
+                    f"{qid!r} has no question: write it inside the directive",
+                ),
+            )
             return []
         node = self_check(ids=[qid])
         node += self.parse_content_to_nodes()
         self.set_source_info(node)
         toolkit(env).self_checks.setdefault(docname, []).append(
-            {"id": qid, "text": " ".join(node.astext().split()), "line": self.lineno})
+            {"id": qid, "text": " ".join(node.astext().split()), "line": self.lineno}
+        )
         return [node]
 
 
@@ -130,15 +155,23 @@ def _check_unique_ids(app, env) -> None:
             qid = question["id"]
             if qid in first:
                 other_doc, other_line = first[qid]
-                add_problem(env, Problem(
-                    relpath(env, docname), question["line"], "self-check option 'id'", qid,
-                    f"{qid!r} is already used by a question in "
-                    f"{relpath(env, other_doc)}:{other_line}; give this one its own id"))
+                add_problem(
+                    env,
+                    Problem(
+                        relpath(env, docname),
+                        question["line"],
+                        "self-check option 'id'",
+                        qid,
+                        f"{qid!r} is already used by a question in "
+                        f"{relpath(env, other_doc)}:{other_line}; give this one its own id",
+                    ),
+                )
             else:
                 first[qid] = (docname, question["line"])
 
 
 # -- The factor page: "Questions to ask yourself" -----------------------------
+
 
 def _gather_questions(app, doctree) -> None:
     """Put the page's questions in one list where the first one stands."""
@@ -169,19 +202,31 @@ def _link_to_assessment(app, doctree, fromdocname) -> None:
         container = nodes.container(classes=["self-check-list"])
         container += block.children
         if pages:
-            link = make_refnode(app.builder, fromdocname, pages[0], f"sa-{block['factor']}",
-                                nodes.inline("", "Answer them in the self-assessment"))
-            container += nodes.paragraph("", "", link, nodes.Text(
-                ", which keeps your answers for every success factor in one place."))
+            link = make_refnode(
+                app.builder,
+                fromdocname,
+                pages[0],
+                f"sa-{block['factor']}",
+                nodes.inline("", "Answer them in the self-assessment"),
+            )
+            container += nodes.paragraph(
+                "",
+                "",
+                link,
+                nodes.Text(", which keeps your answers for every success factor in one place."),
+            )
         block.replace_self(container)
 
 
 # -- The self-assessment ------------------------------------------------------
 
+
 def _groups(env):
     """(factor id, factor page, questions) in table of contents order."""
-    return [(factor, docname, toolkit(env).self_checks.get(docname, []))
-            for factor, docname in factor_pages(env).items()]
+    return [
+        (factor, docname, toolkit(env).self_checks.get(docname, []))
+        for factor, docname in factor_pages(env).items()
+    ]
 
 
 def _resolve_assessment(app, doctree, fromdocname) -> None:
@@ -198,8 +243,9 @@ def _resolve_assessment(app, doctree, fromdocname) -> None:
         for factor, docname, questions in groups:
             name = title(env, docname)
             group = assessment_factor(factor=factor, questions=len(questions), ids=[f"sa-{factor}"])
-            group += assessment_heading("", "", make_refnode(
-                app.builder, fromdocname, docname, "", nodes.inline("", name)))
+            group += assessment_heading(
+                "", "", make_refnode(app.builder, fromdocname, docname, "", nodes.inline("", name))
+            )
             if not questions:
                 group += nodes.paragraph("", f"No questions yet for {name}.")
             listed = assessment_questions()
@@ -215,6 +261,7 @@ def _resolve_assessment(app, doctree, fromdocname) -> None:
 # the progress lines it fills in).  LaTeX: a worksheet with boxes to tick.
 # Text: the same worksheet, with [ ] for boxes.
 
+
 def _visit_assessment_html(self, node) -> None:
     attributes = {"data-storage-key": STORAGE_KEY}
     if node.get("policy_href"):
@@ -226,9 +273,10 @@ def _visit_assessment_html(self, node) -> None:
         # attribute name is a parse error.
         '<div class="sa-toolbar" data-needs-script="" hidden="">'
         f'<p class="sa-overall"><span class="sa-overall-progress">0 of {node["total"]} answered</span>'
-        ' overall. Your answers stay in this browser only.</p>'
+        " overall. Your answers stay in this browser only.</p>"
         '<button type="button" class="sa-print">Print summary</button> '
-        '<button type="button" class="sa-reset">Clear all answers</button></div>\n')
+        '<button type="button" class="sa-reset">Clear all answers</button></div>\n'
+    )
 
 
 def _depart_assessment_html(self, node) -> None:
@@ -237,8 +285,14 @@ def _depart_assessment_html(self, node) -> None:
 
 def _visit_factor_html(self, node) -> None:
     factor = node["factor"]
-    self.body.append(self.starttag(node, "section", CLASS="sa-factor", **{
-        "aria-labelledby": f"sa-{factor}-title", "data-factor": factor}))
+    self.body.append(
+        self.starttag(
+            node,
+            "section",
+            CLASS="sa-factor",
+            **{"aria-labelledby": f"sa-{factor}-title", "data-factor": factor},
+        )
+    )
 
 
 def _depart_factor_html(self, node) -> None:
@@ -251,21 +305,28 @@ def _visit_heading_html(self, node) -> None:
 
 def _depart_heading_html(self, node) -> None:
     self.body.append("</h2>\n")
-    self.body.append('<p class="sa-progress" aria-live="polite" data-needs-script="" hidden="">'
-                     f'0 of {node.parent["questions"]} answered</p>\n')
+    self.body.append(
+        '<p class="sa-progress" aria-live="polite" data-needs-script="" hidden="">'
+        f"0 of {node.parent['questions']} answered</p>\n"
+    )
 
 
 def _visit_question_html(self, node) -> None:
     qid = node["qid"]
-    self.body.append(self.starttag(node, "fieldset", "", CLASS="sa-question", ids=[qid],
-                                   **{"data-question": qid}))
+    self.body.append(
+        self.starttag(
+            node, "fieldset", "", CLASS="sa-question", ids=[qid], **{"data-question": qid}
+        )
+    )
     self.body.append("<legend>")
 
 
 def _depart_question_html(self, node) -> None:
     name = self.attval(f"sa-{node['qid']}")
-    choices = "".join(f'<label><input type="radio" name="{name}" value="{value}" /> {label}</label>'
-                      for value, label in ANSWERS)
+    choices = "".join(
+        f'<label><input type="radio" name="{name}" value="{value}" /> {label}</label>'
+        for value, label in ANSWERS
+    )
     self.body.append(f'</legend><div class="sa-choices">{choices}</div></fieldset>\n')
 
 
@@ -275,8 +336,12 @@ def _visit_assessment_latex(self, node) -> None:
 
 def _visit_heading_latex(self, node) -> None:
     # With the label the factor pages' "Answer them in the self-assessment" links to.
-    self.body.append("\n" + r"\par\medskip\noindent" + self.hypertarget_to(node.parent, anchor=True)
-                     + r"\textbf{")
+    self.body.append(
+        "\n"
+        + r"\par\medskip\noindent"
+        + self.hypertarget_to(node.parent, anchor=True)
+        + r"\textbf{"
+    )
 
 
 def _depart_heading_latex(self, node) -> None:
@@ -298,7 +363,9 @@ def _visit_question_latex(self, node) -> None:
 
 
 def _depart_question_latex(self, node) -> None:
-    boxes = r"\quad ".join(rf"$\square$\,{self.escape(_short(value, label))}" for value, label in ANSWERS)
+    boxes = r"\quad ".join(
+        rf"$\square$\,{self.escape(_short(value, label))}" for value, label in ANSWERS
+    )
     self.body.append(r"\par\nopagebreak\smallskip\noindent " + boxes + "\n")
 
 
@@ -352,18 +419,36 @@ def setup(app: Sphinx) -> None:
     """Register the directives and nodes (called by the toolkit's ``setup``)."""
     app.add_node(self_check)
     app.add_node(self_check_list)
-    app.add_node(self_assessment, html=(_visit_assessment_html, _depart_assessment_html),
-                 latex=(_visit_assessment_latex, _pass), text=(_visit_assessment_text, _pass))
-    app.add_node(assessment_factor, html=(_visit_factor_html, _depart_factor_html),
-                 latex=(_pass, _pass), text=(_pass, _pass))
-    app.add_node(assessment_heading, html=(_visit_heading_html, _depart_heading_html),
-                 latex=(_visit_heading_latex, _depart_heading_latex),
-                 text=(_visit_heading_text, _depart_heading_text))
-    app.add_node(assessment_questions, html=(_pass, _pass),
-                 latex=(_visit_questions_latex, _depart_questions_latex), text=(_pass, _pass))
-    app.add_node(assessment_question, html=(_visit_question_html, _depart_question_html),
-                 latex=(_visit_question_latex, _depart_question_latex),
-                 text=(_visit_question_text, _depart_question_text))
+    app.add_node(
+        self_assessment,
+        html=(_visit_assessment_html, _depart_assessment_html),
+        latex=(_visit_assessment_latex, _pass),
+        text=(_visit_assessment_text, _pass),
+    )
+    app.add_node(
+        assessment_factor,
+        html=(_visit_factor_html, _depart_factor_html),
+        latex=(_pass, _pass),
+        text=(_pass, _pass),
+    )
+    app.add_node(
+        assessment_heading,
+        html=(_visit_heading_html, _depart_heading_html),
+        latex=(_visit_heading_latex, _depart_heading_latex),
+        text=(_visit_heading_text, _depart_heading_text),
+    )
+    app.add_node(
+        assessment_questions,
+        html=(_pass, _pass),
+        latex=(_visit_questions_latex, _depart_questions_latex),
+        text=(_pass, _pass),
+    )
+    app.add_node(
+        assessment_question,
+        html=(_visit_question_html, _depart_question_html),
+        latex=(_visit_question_latex, _depart_question_latex),
+        text=(_visit_question_text, _depart_question_text),
+    )
     app.add_directive("self-check", SelfCheck)
     app.add_directive("self-assessment", SelfAssessment)
     app.connect("env-updated", _check_unique_ids, priority=priorities.CROSS_CHECKS)
