@@ -27,7 +27,7 @@ copyright = f"{_build_year}, {author}. Text CC BY 4.0, code MIT"
 release = version = "2026.11"
 # The PDF's file name.  `make pdf` (PDF_NAME) copies the PDF into the HTML
 # site's _downloads/, where every page's "Download the PDF" link points.
-pdf_basename = "social-media-guide"
+guide_pdf_basename = "social-media-guide"
 
 # Where the guide's source lives.  One place: the edit links, the "report a
 # problem" link, the contributing guide's links and the GitHub workflows
@@ -59,6 +59,7 @@ extensions = [
     "_ext.external_links",  # rel="noopener" on every link to another site
     "_ext.fast_navigation",  # Furo's sidebar once per build, not per page: builds grow linearly
     "_ext.latex_book",  # PDF: pages a page lists are its sections, not its last subsection's
+    "_ext.pdf_book",  # the PDF: one tagged, accessible book (PDF/UA-1) through WeasyPrint
 ]
 
 # Markdown only: reStructuredText is not a format contributors need to learn.
@@ -163,7 +164,7 @@ html_theme_options = {
 html_context = {
     "default_mode": "auto",
     # _templates/sidebar/download-pdf.html links here.
-    "pdf_download": f"_downloads/{pdf_basename}.pdf",
+    "pdf_download": f"_downloads/{guide_pdf_basename}.pdf",
 }
 # Furo's default sidebar plus a "Download the PDF" link below the navigation.
 html_sidebars = {
@@ -242,7 +243,7 @@ latex_engine = "xelatex"  # Unicode input: macrons without font tricks
 # with page numbers, how to cite it); each page it lists is a chapter
 # (_ext/latex_book.py).
 latex_documents = [
-    (root_doc, f"{pdf_basename}.tex", project, author, "manual"),
+    (root_doc, f"{guide_pdf_basename}.tex", project, author, "manual"),
 ]
 # The title page's date (Sphinx's `today`), New Zealand style ("25 November
 # 2026") and from SOURCE_DATE_EPOCH like the copyright year.

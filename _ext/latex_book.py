@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 
 class ListedPagesFollowTheirPage(SphinxPostTransform):
-    builders = ("latex",)
+    builders = ("latex", "pdf")
     default_priority = 100
 
     def run(self, **kwargs) -> None:
@@ -59,7 +59,8 @@ class ListedPagesFollowTheirPage(SphinxPostTransform):
             if not wrapper.children:  # the emptied toctree wrapper
                 wrapper.parent.remove(wrapper)
         self.document.extend(start_page_moved)
-        self.start_page_as_first_chapter()
+        if self.app.builder.name == "latex":
+            self.start_page_as_first_chapter()
 
     def start_page_as_first_chapter(self) -> None:
         """Give the start page's heading a chapter of its own.

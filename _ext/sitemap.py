@@ -10,11 +10,15 @@ sorted, so the file is complete and byte-identical from build to build.
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+
 NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
 def write_sitemap(app, exception):
-    if exception is not None or app.builder.format != "html" or app.builder.name == "singlehtml":
+    # The web site's pages: not the one-page builds (singlehtml, the PDF's).
+    if (exception is not None or app.builder.format != "html"
+            or isinstance(app.builder, SingleFileHTMLBuilder)):
         return
     site_url = app.config.html_baseurl.rstrip("/") + "/"
     urlset = ET.Element("urlset", xmlns=NAMESPACE)

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 from sphinx.util.texescape import escape as tex_escape
@@ -191,6 +192,10 @@ def _html(app, fromdocname, groups) -> str:
         '<button type="button" class="sa-print">Print summary</button> '
         '<button type="button" class="sa-reset">Clear all answers</button></div>',
     ]
+    # A question's id is its anchor on its factor page.  Where every page is
+    # one document (singlehtml, the PDF) that page is in it too, so the
+    # question here goes without, keeping each id once in the document.
+    one_document = isinstance(app.builder, SingleFileHTMLBuilder)
     for factor, docname, questions in groups:
         href = escape(app.builder.get_relative_uri(fromdocname, docname))
         name = escape(title(env, docname))
@@ -207,8 +212,9 @@ def _html(app, fromdocname, groups) -> str:
             choices = "".join(
                 f'<label><input type="radio" name="sa-{qid}" value="{value}"> {label}</label>'
                 for value, label in ANSWERS)
+            id_attr = "" if one_document else f' id="{qid}"'
             parts.append(
-                f'<fieldset class="sa-question" id="{qid}" data-question="{qid}">'
+                f'<fieldset class="sa-question"{id_attr} data-question="{qid}">'
                 f'<legend>{escape(question["text"])}</legend>'
                 f'<div class="sa-choices">{choices}</div></fieldset>')
         parts.append("</section>")
