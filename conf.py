@@ -25,8 +25,9 @@ _build_time = time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", time.time())))
 _build_year = _build_time.tm_year
 copyright = f"{_build_year}, {author}. Text CC BY 4.0, code MIT"
 release = version = "2026.11"
-# The PDF's file name.  `make pdf` (PDF_NAME) copies the PDF into the HTML
-# site's _downloads/, where every page's "Download the PDF" link points.
+# The PDF's file name, without ".pdf" (_ext/pdf_book).  `make pdf` (PDF_NAME)
+# copies the PDF into the HTML site's _downloads/, where every page's
+# "Download the PDF" link points.
 guide_pdf_basename = "social-media-guide"
 
 # Where the guide's source lives.  One place: the edit links, the "report a
@@ -231,13 +232,25 @@ linkcheck_ignore = [
 # HTML linkcheck downloads; check that the page exists, not the anchor.
 linkcheck_anchors_ignore_for_url = [r"https://github\.com/"]
 
-# -- LaTeX / PDF output ----------------------------------------------------------
+# -- PDF output ------------------------------------------------------------------
 
 # `make pdf` builds the whole guide as one book: title page, contents, the
 # start page, one chapter per page it lists, in order, each page's own
 # "References" section at its end (_ext/bibliography/page_references.py), and the global
-# reference list as the last chapter.
+# reference list as the last chapter.  The builder is _ext/pdf_book
+# (`sphinx-build -b pdf`): a tagged, accessible PDF (PDF/UA-1) written by
+# WeasyPrint, with its file name from guide_pdf_basename (above), its title
+# from `project`, its language from `language` and its layout from
+# _ext/pdf_book/theme/static/book.css.  The README's "The PDF" says why not
+# LaTeX.
 
+# The title page's date (Sphinx's `today`), New Zealand style ("25 November
+# 2026") and from SOURCE_DATE_EPOCH like the copyright year.
+today = f"{_build_time.tm_mday} {time.strftime('%B', _build_time)} {_build_year}"
+
+# Sphinx's LaTeX builder still gives the same book, untagged, with xelatex
+# (`sphinx-build -M latexpdf . _build`, then `python -m tools.check_latex_log
+# _build/latex/social-media-guide.log`): the settings below keep it right.
 latex_engine = "xelatex"  # Unicode input: macrons without font tricks
 # The start page is the first chapter (who the guide is for, reading paths
 # with page numbers, how to cite it); each page it lists is a chapter
@@ -245,9 +258,6 @@ latex_engine = "xelatex"  # Unicode input: macrons without font tricks
 latex_documents = [
     (root_doc, f"{guide_pdf_basename}.tex", project, author, "manual"),
 ]
-# The title page's date (Sphinx's `today`), New Zealand style ("25 November
-# 2026") and from SOURCE_DATE_EPOCH like the copyright year.
-today = f"{_build_time.tm_mday} {time.strftime('%B', _build_time)} {_build_year}"
 latex_elements = {
     "papersize": "a4paper",
     "pointsize": "11pt",

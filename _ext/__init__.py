@@ -13,4 +13,6 @@ conf.py puts the project folder on ``sys.path`` and lists them as
   build), ``priorities`` (event order), ``safe_content``, ``accessibility``,
   ``external_links``, ``page_links``, ``sitemap``, ``te_reo``,
   ``fast_navigation``, ``latex_book``.
+* ``_ext.pdf_book``: the PDF, a builder with its print template and
+  stylesheet (one package, one ``setup``).
 """

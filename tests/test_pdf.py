@@ -69,7 +69,7 @@ def pdf_build(tmp_path_factory):
 def test_pdf_has_title_and_contents_with_the_right_page_numbers(pdf_build):
     pdf, text = pdf_build
     pages = text.split("\f")  # pdftotext's page breaks
-    assert "Social media for social services in\nAotearoa" in pages[0]
+    assert CONF["project"] in " ".join(pages[0].split())
     assert "Version 2026.11" in pages[0]
     assert "25 November 2025" in pages[0]  # the title page date, from SOURCE_DATE_EPOCH
     assert pages[1].startswith("Contents\n")
@@ -126,8 +126,9 @@ def test_pdf_keeps_macrons_in_the_guide_fonts(pdf_build):
     assert "Whānau Āwhina Plunket" in text
     # Every glyph from the guide's fonts: one missing from FreeSerif would
     # come from a fallback font (or print as a box).
-    fonts = subprocess.run([require_tool("pdffonts", "sudo apt-get install poppler-utils"), str(pdf)],
-                           capture_output=True, text=True, check=True).stdout
+    pdffonts = require_tool("pdffonts", "sudo apt-get install poppler-utils")
+    fonts = subprocess.run([pdffonts, str(pdf)], capture_output=True, text=True,
+                           check=True).stdout
     names = {line.split()[0].split("+")[-1] for line in fonts.splitlines()[2:]}
     assert names and all(name.startswith(("FreeSerif", "FreeSans", "FreeMono"))
                          for name in names), names
@@ -144,7 +145,7 @@ def test_pdf_hyphenates(pdf_build):
 def test_new_zealand_english_hyphenates_with_british_patterns():
     # WeasyPrint asks pyphen for the document language, en-NZ; pyphen has no
     # en_NZ dictionary and falls back to "en", its British English patterns.
-    assert pyphen.LANGUAGES[pyphen.language_fallback("en_NZ")].endswith("hyph_en_GB.dic")
+    assert pyphen.LANGUAGES[pyphen.language_fallback("en_NZ")].name == "hyph_en_GB.dic"
 
 
 @pytest.mark.slow
