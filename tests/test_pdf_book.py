@@ -1,10 +1,13 @@
 """_ext/pdf_book: every page in one document, printed as a tagged PDF."""
 
+import re
+
 import pikepdf
 import pytest
 from bs4 import BeautifulSoup
 
 from conftest import require_weasyprint
+from pdf_reading import pdftotext
 
 
 @pytest.mark.sphinx("pdf", testroot="pdf-book")
@@ -20,8 +23,14 @@ def test_each_anchor_once_and_each_link_to_its_own_page(app):
     # Page two's footnote link leads to page two's footnote, not page one's.
     note = two.select_one("a.footnote-reference")["href"][1:]
     assert "second page" in html.find(id=note).get_text()
-    # A link to a place on another page has one fragment, the place.
-    assert two.select_one("a.reference.internal")["href"] == "#one-details"
+    # A link to a place on another page has one fragment, the place, and in
+    # print says which page to turn to.
+    link = two.select_one("a.reference.internal")
+    assert link["href"] == "#one-details"
+    assert "page-reference" in link["class"]
+    assert two.select_one("a.footnote-reference.page-reference") is None
+    text = " ".join(pdftotext(app.outdir / "small-book.pdf").split())
+    assert re.search(r"page one’s details \(page \d+\)", text)
 
 
 @pytest.mark.sphinx("pdf", testroot="pdf-book")

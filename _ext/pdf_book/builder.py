@@ -13,6 +13,7 @@ from sphinx.util import logging
 from sphinx.util.display import progress_message
 
 from .anchors import make_anchors_unique
+from .cross_references import mark_cross_references
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +36,7 @@ class PdfBookBuilder(SingleFileHTMLBuilder):
     def assemble_doctree(self):
         tree = super().assemble_doctree()
         make_anchors_unique(tree)
+        mark_cross_references(tree)
         return tree
 
     def get_doc_context(self, docname: str, body: str, metatags: str) -> dict[str, Any]:
