@@ -60,6 +60,7 @@ def test_pdf_has_title_and_contents_with_the_right_page_numbers(pdf_build):
         # The page the contents gives starts the factor's chapter section.
         assert re.search(rf"^{factor}$", pages[int(found[1]) - 1], re.M), factor
     assert 120 < len(pages) < 400  # a book, not a page per heading or one endless page
+    assert not (pdf.parent / "sitemap.xml").exists()  # the site's, not the book's
 
 
 @pytest.mark.slow

@@ -19,6 +19,11 @@ def test_each_anchor_once_and_each_link_to_its_own_page(app):
     html = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
     ids = [tag["id"] for tag in html.find_all(id=True)]
     assert len(ids) == len(set(ids))
+    # The contents lead to each page's title, not to the empty mark before
+    # it, which may be left at the foot of the page before.
+    assert [a["href"] for a in html.select("nav.book-contents a")] == [
+        "#title-of-one", "#title-of-two"]
+    assert html.find(id="title-of-two").name == "h2"
     two = html.find(id="document-two").find_next("section")
     # Page two's footnote link leads to page two's footnote, not page one's.
     note = two.select_one("a.footnote-reference")["href"][1:]

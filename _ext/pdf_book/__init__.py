@@ -8,9 +8,11 @@ tables with header cells, links and figures with their alternative text, the
 document language from ``<html lang>`` (``language`` in conf.py), the title
 shown in the window title, and bookmarks from the headings.
 
-Why not LaTeX: TeX Live 2022's tagging (tagpdf, latex-lab) tags paragraphs
-and links only, not the headings, lists and tables sphinx.sty writes, and
-leaves xelatex without real spaces.  See the README's PDF section.
+Why not LaTeX: TeX Live 2022's tagging (tagpdf and the kernel's test phase,
+``\\DocumentMetadata{testphase=phase-II}``) tags paragraphs and links only:
+with xelatex, a chapter, a section, a list and a table gave a structure tree
+of P and Link elements, no headings, lists or tables.  See the README's
+"The PDF".
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from sphinx.environment.adapters.toctree import global_toctree_for_doc
 from sphinx.util import logging
 from sphinx.util.display import progress_message
 
-from .anchors import make_anchors_unique
+from .anchors import link_to_page_titles, make_anchors_unique
 from .cross_references import mark_cross_references
 
 logger = logging.getLogger(__name__)
@@ -28,6 +28,8 @@ class PdfBookBuilder(SingleFileHTMLBuilder):
     # The PDF's contents list chapters and their sections, as a printed
     # book's does; the bookmarks hold every heading.
     contents_depth = 2
+    # Each page's title anchor, where links to the page lead (anchors.py).
+    page_titles: dict[str, str] = {}
 
     def get_theme_config(self) -> tuple[str, dict[str, Any]]:
         # The print layout, whatever theme the site uses.
@@ -35,7 +37,7 @@ class PdfBookBuilder(SingleFileHTMLBuilder):
 
     def assemble_doctree(self):
         tree = super().assemble_doctree()
-        make_anchors_unique(tree)
+        self.page_titles = make_anchors_unique(tree)
         mark_cross_references(tree)
         return tree
 
@@ -44,6 +46,8 @@ class PdfBookBuilder(SingleFileHTMLBuilder):
         toctree = global_toctree_for_doc(self.env, self.config.root_doc, self, tags=self.tags,
                                          collapse=False, maxdepth=self.contents_depth,
                                          titles_only=True)
+        if toctree:
+            link_to_page_titles(toctree, self.page_titles)
         context["toc"] = self.render_partial(toctree)["fragment"] if toctree else ""
         # The title page's date and author, as the site's footer has them.
         context["today"] = self.config.today
