@@ -16,6 +16,8 @@ in table of contents order:
   a fieldset per question; ``_ext/toolkit/static/self-assessment.js`` (added to that page
   only) keeps the answers in localStorage, shows progress, resets and prints.
   Without JavaScript it is still a checklist to read.
+* The PDF (_ext/pdf_book): that form, printed as a worksheet with a box to
+  tick for each answer (its print stylesheet hides the radio buttons).
 * LaTeX: a worksheet with a box to tick for each answer.
 """
 
