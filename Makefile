@@ -46,28 +46,24 @@ html: $(VENV)/.docs-installed ## Build the HTML site into _build/html
 	$(SPHINXBUILD) -b html $(STRICT) $(SPHINXOPTS) -d $(BUILDDIR)/doctrees . $(BUILDDIR)/html
 	@echo "The guide is in $(BUILDDIR)/html/index.html"
 
-# The PDF: xelatex through latexmk (sphinx-build -M latexpdf), then a check of
-# the LaTeX log for what TeX lets pass (undefined references, duplicate labels,
-# characters missing from the font), then a copy into the HTML site, whose
-# "Download the whole guide (PDF)" link points there.  PDF_NAME is read from
-# conf.py's pdf_basename, its one definition (the EPUB's name too).
-PDF_NAME    := $(shell sed -n 's/^pdf_basename = "\(.*\)"$$/\1/p' conf.py)
-TEX_INSTALL := sudo apt-get install --no-install-recommends latexmk texlive-xetex \
-	texlive-latex-recommended texlive-fonts-recommended texlive-latex-extra \
-	texlive-lang-english fonts-freefont-otf xindy poppler-utils
+# The PDF: the whole guide as one tagged, accessible book (PDF/UA-1), written
+# by WeasyPrint from a single-page HTML build (_ext/pdf_book), then copied
+# into the HTML site, whose "Download the PDF" link points there.  WeasyPrint
+# is a Python package (requirements.txt); it needs Pango from the system.
+# PDF_NAME is read from conf.py's guide_pdf_basename, its one definition.
+PDF_NAME    := $(shell sed -n 's/^guide_pdf_basename = "\(.*\)"$$/\1/p' conf.py)
+PDF_INSTALL := sudo apt-get install --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 \
+	fonts-freefont-otf
 
 .PHONY: pdf
-pdf: $(VENV)/.docs-installed ## Build the whole guide as one PDF into _build/latex (needs TeX)
-	@for tool in latexmk xelatex xindy; do \
-		command -v $$tool >/dev/null || { echo "make pdf needs $$tool (TeX). Install TeX with:"; \
-			echo "  $(TEX_INSTALL)"; exit 1; }; \
-	done; fc-list -q FreeSerif || { echo "make pdf needs the FreeSerif font. Install it with:"; \
-		echo "  $(TEX_INSTALL)"; exit 1; }
-	$(SPHINXBUILD) -M latexpdf . $(BUILDDIR) $(STRICT) $(SPHINXOPTS)
-	$(BIN)/python -m tools.check_latex_log $(BUILDDIR)/latex/$(PDF_NAME).log
+pdf: $(VENV)/.docs-installed ## Build the whole guide as one tagged PDF into _build/pdf (needs Pango)
+	@fc-list -q FreeSerif 2>/dev/null && $(BIN)/python -c "import weasyprint" 2>/dev/null || { \
+		echo "make pdf needs Pango and the FreeSerif font. Install them with:"; \
+		echo "  $(PDF_INSTALL)"; exit 1; }
+	$(SPHINXBUILD) -b pdf $(STRICT) $(SPHINXOPTS) . $(BUILDDIR)/pdf
 	@mkdir -p $(BUILDDIR)/html/_downloads
-	cp $(BUILDDIR)/latex/$(PDF_NAME).pdf $(BUILDDIR)/html/_downloads/
-	@echo "The PDF is $(BUILDDIR)/latex/$(PDF_NAME).pdf (also in the site's _downloads/)"
+	cp $(BUILDDIR)/pdf/$(PDF_NAME).pdf $(BUILDDIR)/html/_downloads/
+	@echo "The PDF is $(BUILDDIR)/pdf/$(PDF_NAME).pdf (also in the site's _downloads/)"
 
 # The EPUB 3 ebook: Sphinx's epub builder (conf.py's EPUB section,
 # _ext/epub.py), then a copy into the HTML site beside the PDF, where the

@@ -25,10 +25,10 @@ _build_time = time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", time.time())))
 _build_year = _build_time.tm_year
 copyright = f"{_build_year}, {author}. Text CC BY 4.0, code MIT"
 release = version = "2026.11"
-# The file name of the PDF and the EPUB.  `make pdf` and `make epub`
-# (PDF_NAME) copy them into the HTML site's _downloads/, where every page's
-# "Download the whole guide" links point.
-pdf_basename = "social-media-guide"
+# The file name of the PDF and the EPUB, without the suffix.  `make pdf` and
+# `make epub` (PDF_NAME) copy them into the HTML site's _downloads/, where
+# every page's "Download the whole guide" links point.
+guide_pdf_basename = "social-media-guide"
 
 # Where the guide's source lives.  One place: the edit links, the "report a
 # problem" link, the contributing guide's links and the GitHub workflows
@@ -65,6 +65,7 @@ extensions = [
     "_ext.sidebar_limit",  # many case studies: the sidebar lists their index, not each one
     "_ext.latex_book",  # PDF: pages a page lists are its sections, not its last subsection's
     "_ext.epub",  # EPUB: page language, contents in reading order, accessibility metadata
+    "_ext.pdf_book",  # the PDF: one tagged, accessible book (PDF/UA-1) through WeasyPrint
 ]
 
 # Markdown only: reStructuredText is not a format contributors need to learn.
@@ -172,8 +173,8 @@ html_theme_options = {
 html_context = {
     "default_mode": "auto",
     # _templates/sidebar/download-guide.html links here.
-    "pdf_download": f"_downloads/{pdf_basename}.pdf",
-    "epub_download": f"_downloads/{pdf_basename}.epub",
+    "pdf_download": f"_downloads/{guide_pdf_basename}.pdf",
+    "epub_download": f"_downloads/{guide_pdf_basename}.epub",
 }
 # Furo's default sidebar plus "Download the whole guide" links (PDF, EPUB)
 # below the navigation.
@@ -241,23 +242,32 @@ linkcheck_ignore = [
 # HTML linkcheck downloads; check that the page exists, not the anchor.
 linkcheck_anchors_ignore_for_url = [r"https://github\.com/"]
 
-# -- LaTeX / PDF output ----------------------------------------------------------
+# -- PDF output ------------------------------------------------------------------
 
 # `make pdf` builds the whole guide as one book: title page, contents, the
 # start page, one chapter per page it lists, in order, each page's own
 # "References" section at its end (_ext/bibliography/page_references.py), and the global
-# reference list as the last chapter.
+# reference list as the last chapter.  The builder is _ext/pdf_book
+# (`sphinx-build -b pdf`): a tagged, accessible PDF (PDF/UA-1) written by
+# WeasyPrint, with its file name from guide_pdf_basename (above), its title
+# from `project`, its language from `language` and its layout from
+# _ext/pdf_book/theme/static/book.css.  The README's "The PDF" says why not
+# LaTeX.
 
+# The title page's date (Sphinx's `today`), New Zealand style ("25 November
+# 2026") and from SOURCE_DATE_EPOCH like the copyright year.
+today = f"{_build_time.tm_mday} {time.strftime('%B', _build_time)} {_build_year}"
+
+# Sphinx's LaTeX builder still gives the same book, untagged, with xelatex
+# (`sphinx-build -M latexpdf . _build`, then `python -m tools.check_latex_log
+# _build/latex/social-media-guide.log`): the settings below keep it right.
 latex_engine = "xelatex"  # Unicode input: macrons without font tricks
 # The start page is the first chapter (who the guide is for, reading paths
 # with page numbers, how to cite it); each page it lists is a chapter
 # (_ext/latex_book.py).
 latex_documents = [
-    (root_doc, f"{pdf_basename}.tex", project, author, "manual"),
+    (root_doc, f"{guide_pdf_basename}.tex", project, author, "manual"),
 ]
-# The title page's date (Sphinx's `today`), New Zealand style ("25 November
-# 2026") and from SOURCE_DATE_EPOCH like the copyright year.
-today = f"{_build_time.tm_mday} {time.strftime('%B', _build_time)} {_build_year}"
 latex_elements = {
     "papersize": "a4paper",
     "pointsize": "11pt",
@@ -299,7 +309,7 @@ latex_domain_indices = False  # no Python-style module indices in a guide
 # navigation; _templates/page.html picks the theme's page).  Same content as
 # the PDF; checked by epubcheck and DAISY Ace (tests/test_epub.py), and
 # copied beside the PDF into the site's _downloads/.
-epub_basename = pdf_basename
+epub_basename = guide_pdf_basename
 # The package document needs a BCP 47 tag (en-NZ); `language` is Sphinx's
 # locale name (en_NZ), which epubcheck rejects.
 epub_language = language.replace("_", "-")

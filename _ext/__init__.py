@@ -15,4 +15,6 @@ conf.py puts the project folder on ``sys.path`` and lists them as
   ``external_links``, ``page_links``, ``sitemap``, ``te_reo``,
   ``furo_page`` (Furo's page with accessibility fixes), ``fast_navigation``,
   ``sidebar_limit``, ``title_changes``, ``latex_book``, ``epub``.
+* ``_ext.pdf_book``: the PDF, a builder with its print template and
+  stylesheet (one package, one ``setup``).
 """

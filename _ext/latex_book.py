@@ -1,6 +1,7 @@
 """In the PDF, a page belongs to the page that lists it, not to a subsection.
 
-For LaTeX Sphinx pastes every page a toctree lists in place of the toctree.
+For the PDF (_ext/pdf_book's ``pdf`` builder, and LaTeX) Sphinx pastes every
+page a toctree lists in place of the toctree.
 A page that ends with its toctree inside its last subsection (the factor
 overview's "Which case studies show which factors", say) would have the
 pages it lists printed as sub-subsections of that subsection.  This moves
@@ -8,8 +9,9 @@ each listed page to the end of the listing page's top section, so the eight
 success factor pages are sections of the "eight success factors" chapter,
 as a reader expects.  The pages the start page lists go after the start
 page instead, and the start page is the book's first chapter (who the guide
-is for, how to cite it), so that each page it lists is a chapter of its own.
-The HTML site is not affected.
+is for, how to cite it), so that each page it lists is a chapter of its own
+(a first-level heading in the PDF, a LaTeX chapter).  The HTML site is not
+affected.
 
 Upstream: sphinx-doc/sphinx#8287 (open: let a toctree's pages be children of
 the page, not of its last heading; #3007 closed as its duplicate) and
@@ -33,7 +35,7 @@ if TYPE_CHECKING:
 
 
 class ListedPagesFollowTheirPage(SphinxPostTransform):
-    builders = ("latex",)
+    builders = ("latex", "pdf")
     default_priority = 100
 
     def run(self, **kwargs) -> None:
@@ -68,7 +70,8 @@ class ListedPagesFollowTheirPage(SphinxPostTransform):
             if not wrapper.children:  # the emptied toctree wrapper
                 wrapper.parent.remove(wrapper)
         self.document.extend(start_page_moved)
-        self.start_page_as_first_chapter()
+        if self.app.builder.name == "latex":
+            self.start_page_as_first_chapter()
 
     def start_page_as_first_chapter(self) -> None:
         """Give the start page's heading a chapter of its own.

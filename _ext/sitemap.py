@@ -18,19 +18,19 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.util.typing import ExtensionMetadata
 
+from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+
 NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
 def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
-    # The site's pages only: not a single page, nor an ebook's.
+    # The web site's pages: not the one-page builds (singlehtml, the PDF's),
+    # nor an ebook's.
     if (
         exception is not None
         or app.builder.format != "html"
-        or app.builder.name
-        in (
-            "singlehtml",
-            "epub",
-        )
+        or app.builder.name == "epub"
+        or isinstance(app.builder, SingleFileHTMLBuilder)
     ):
         return
     site_url = app.config.html_baseurl.rstrip("/") + "/"

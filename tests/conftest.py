@@ -39,6 +39,23 @@ def require_tool(name: str, install_hint: str) -> str:
     return path
 
 
+def require_weasyprint() -> None:
+    """WeasyPrint, which writes the PDF, loads Pango from the system.
+
+    Without Pango the test skips, or fails in CI, naming the packages.
+    """
+    try:
+        import weasyprint  # noqa: F401
+    except OSError as error:
+        message = (
+            "WeasyPrint cannot load Pango; install it with: sudo apt-get install "
+            f"libpango-1.0-0 libpangoft2-1.0-0 ({error})"
+        )
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+
+
 def require_node_module(path: str) -> Path:
     """A file from an npm package in node_modules (axe-core, vnu-jar).
 

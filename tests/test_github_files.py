@@ -145,7 +145,11 @@ def test_read_the_docs_builds_html_pdf_and_epub_previews():
     config = load(REPO / ".readthedocs.yaml")
     assert config["version"] == 2
     assert config["sphinx"]["configuration"] == "conf.py"
-    assert {"pdf", "epub"} <= set(config["formats"])
+    assert "epub" in config["formats"]
+    # The PDF is make pdf's tagged book, not Read the Docs' LaTeX one.
+    assert "pdf" not in config.get("formats", [])
+    post_build = " ".join(config["build"]["jobs"]["post_build"])
+    assert "-b pdf" in post_build and "$READTHEDOCS_OUTPUT/pdf/" in post_build
 
 
 def test_pre_commit_runs_the_content_lint():

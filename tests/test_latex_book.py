@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from bs4 import BeautifulSoup
+from conftest import require_weasyprint
 
 
 @pytest.mark.sphinx("latex", testroot="latex-book")
@@ -23,5 +25,29 @@ def test_listed_pages_follow_the_listing_page_not_its_last_subsection(app):
         ("subsection", "Inside child one"),
         ("section", "Child two"),
         ("subsection", "Inside child two"),
+    ]
+    assert not app.warning.getvalue()
+
+
+@pytest.mark.sphinx("pdf", testroot="latex-book")
+def test_in_the_pdf_each_page_the_start_page_lists_is_a_chapter(app):
+    require_weasyprint()
+    app.build()
+    html = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    headings = [
+        (heading.name, heading.get_text().rstrip("¶"))
+        for heading in html.main.find_all(re.compile("^h[1-6]$"))
+    ]
+    assert headings == [
+        ("h1", "Book"),
+        ("h2", "Who it is for"),
+        ("h2", "Contents by theme"),
+        ("h1", "Overview"),
+        ("h2", "First section"),
+        ("h2", "Last section"),
+        ("h2", "Child one"),
+        ("h3", "Inside child one"),
+        ("h2", "Child two"),
+        ("h3", "Inside child two"),
     ]
     assert not app.warning.getvalue()

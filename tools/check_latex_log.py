@@ -3,7 +3,8 @@
 xelatex finishes with a PDF even when a cross-reference printed as "??", a
 label is defined twice (a link goes to the wrong place) or a character is
 missing from the font (a macron vowel silently dropped from a Māori word).
-`make pdf` runs this on the final log.
+For the LaTeX book (`sphinx-build -M latexpdf . _build`), run this on its
+final log; `make pdf` writes the tagged PDF with WeasyPrint instead.
 
 Usage: ``python tools/check_latex_log.py _build/latex/social-media-guide.log``.
 Prints one line per problem and exits 1 when there is one.

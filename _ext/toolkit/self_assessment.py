@@ -16,6 +16,8 @@ in table of contents order:
   a fieldset per question; ``_ext/toolkit/static/self-assessment.js`` (added to that page
   only) keeps the answers in localStorage, shows progress, resets and prints.
   Without JavaScript it is still a checklist to read.
+* The PDF (_ext/pdf_book): that form, printed as a worksheet with a box to
+  tick for each answer (its print stylesheet hides the radio buttons).
 * LaTeX: a worksheet with a box to tick for each answer; text: the same
   with ``[ ]`` boxes.
 
@@ -31,6 +33,8 @@ from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
@@ -191,14 +195,43 @@ def _gather_questions(app, doctree) -> None:
         question.parent.remove(question)
 
 
+def _page_title_levels(doctree: nodes.document) -> dict[int, int]:
+    """The heading level of the page title above each question list.
+
+    1 on a page of its own; in a document of every page (singlehtml, the
+    PDF) each page's sections are nested in those of the page listing it.
+    Walked from the top: a pasted page's nodes keep their old parents.
+    """
+    levels = {}
+    # (node, sections above the node, of which on the node's own page)
+    stack: list[tuple[nodes.Element, int, int]] = [(doctree, 0, 0)]
+    while stack:
+        node, above, on_page = stack.pop()
+        if isinstance(node, self_check_list):
+            levels[id(node)] = above - on_page + 1
+            continue
+        if isinstance(node, addnodes.start_of_file):
+            on_page = 0
+        elif isinstance(node, nodes.section):
+            above, on_page = above + 1, on_page + 1
+        stack.extend(
+            (child, above, on_page) for child in node.children if isinstance(child, nodes.Element)
+        )
+    return levels
+
+
 def _link_to_assessment(app, doctree, fromdocname) -> None:
     pages = toolkit(app.env).assessment_pages
-    for block in list(doctree.findall(self_check_list)):
+    blocks = list(doctree.findall(self_check_list))
+    levels = _page_title_levels(doctree) if blocks else {}
+    for block in blocks:
         if app.builder.format == "html":
-            # A heading among the page's h2 sections.  (In the PDF a page
-            # may be a chapter or a section, so the rubric keeps its default,
-            # a small unnumbered heading, rather than a fixed level.)
-            block[0]["heading-level"] = 2
+            # A heading among the page's sections, one level below the page's
+            # title: h2 on the site, h3 in the PDF's HTML, where the factor
+            # page is a section of its chapter.  (In LaTeX a page may be a
+            # chapter or a section, so the rubric keeps its default, a small
+            # unnumbered heading, rather than a fixed level.)
+            block[0]["heading-level"] = min(levels[id(block)] + 1, 6)
         container = nodes.container(classes=["self-check-list"])
         container += block.children
         if pages:
@@ -313,9 +346,18 @@ def _depart_heading_html(self, node) -> None:
 
 def _visit_question_html(self, node) -> None:
     qid = node["qid"]
+    # A question's id is its anchor on its factor page.  Where every page is
+    # one document (singlehtml, the PDF) that page is in it too, so the
+    # question here goes without, keeping each id once in the document.
+    one_document = isinstance(self.builder, SingleFileHTMLBuilder)
     self.body.append(
         self.starttag(
-            node, "fieldset", "", CLASS="sa-question", ids=[qid], **{"data-question": qid}
+            node,
+            "fieldset",
+            "",
+            CLASS="sa-question",
+            ids=[] if one_document else [qid],
+            **{"data-question": qid},
         )
     )
     self.body.append("<legend>")
