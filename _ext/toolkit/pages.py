@@ -37,8 +37,9 @@ def is_content(docname: str, patterns: Iterable[str]) -> bool:
 
 def is_website(app: Sphinx) -> bool:
     """Whether this build makes the website, where the toolkit's scripts and
-    downloads live (the EPUB is an HTML builder with neither)."""
-    return app.builder.format == "html" and app.builder.name != "epub"
+    downloads live.  The EPUB and the PDF (a single-page build) are HTML
+    builders too, with neither."""
+    return app.builder.name in ("html", "dirhtml")
 
 
 def _index_before(env: BuildEnvironment) -> dict[str, str]:
