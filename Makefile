@@ -68,7 +68,7 @@ pdf: $(VENV)/.docs-installed ## Build the whole guide as one tagged PDF into _bu
 # The EPUB 3 ebook: Sphinx's epub builder (conf.py's EPUB section,
 # _ext/epub.py), then a copy into the HTML site beside the PDF, where the
 # "Download the whole guide (EPUB ebook)" link points.  Its name is the PDF's.
-# tests/test_epub.py checks it with epubcheck and DAISY Ace.
+# tests/site/test_epub.py checks it with epubcheck and DAISY Ace.
 .PHONY: epub
 epub: $(VENV)/.docs-installed ## Build the whole guide as one EPUB 3 ebook into _build/epub
 	$(SPHINXBUILD) -M epub . $(BUILDDIR) $(STRICT) $(SPHINXOPTS)
@@ -76,7 +76,7 @@ epub: $(VENV)/.docs-installed ## Build the whole guide as one EPUB 3 ebook into 
 	cp $(BUILDDIR)/epub/$(PDF_NAME).epub $(BUILDDIR)/html/_downloads/
 	@echo "The EPUB is $(BUILDDIR)/epub/$(PDF_NAME).epub (also in the site's _downloads/)"
 
-# sphinx-autobuild's options, shared with tests/test_livehtml.py.  The preview
+# sphinx-autobuild's options, shared with tests/site/test_livehtml.py.  The preview
 # leaves out the content security policy (_ext/csp.py): it would block the
 # inline script sphinx-autobuild adds to reload the page on save.
 LIVEPORT    ?= 8000
@@ -132,7 +132,7 @@ new-page: $(VENV)/.docs-installed ## Start a page: make new-page SECTION=guidanc
 	@$(BIN)/python -m tools.new_page --section "$(SECTION)" --title "$(TITLE)"
 
 # CONTRIBUTING.md's field reference is generated from _ext/frontmatter_schema.py;
-# tests/test_contributing.py fails until it is regenerated after a schema change.
+# tests/site/test_contributing.py fails until it is regenerated after a schema change.
 .PHONY: contributing-reference
 contributing-reference: $(VENV)/.docs-installed ## Regenerate CONTRIBUTING.md's front matter reference from the schema
 	$(BIN)/python -m tools.contributing_reference

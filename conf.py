@@ -307,7 +307,7 @@ latex_domain_indices = False  # no Python-style module indices in a guide
 # `make epub` builds the whole guide as one EPUB 3 ebook with Sphinx's epub
 # builder and its plain epub theme (not Furo: an ebook reader brings its own
 # navigation; _templates/page.html picks the theme's page).  Same content as
-# the PDF; checked by epubcheck and DAISY Ace (tests/test_epub.py), and
+# the PDF; checked by epubcheck and DAISY Ace (tests/site/test_epub.py), and
 # copied beside the PDF into the site's _downloads/.
 epub_basename = guide_pdf_basename
 # The package document needs a BCP 47 tag (en-NZ); `language` is Sphinx's

@@ -3,7 +3,7 @@
 Two parts; the rest is in the templates (landmarks, skip link target:
 ``_templates/page.html`` and ``_ext/furo_page.py``) and _static/accessibility.css (visible focus),
 and all of it is tested in a real browser with axe-core
-(tests/test_site_in_browser.py).
+(tests/site/test_site_in_browser.py).
 
 - Every image needs alt text.  An image without it fails the build, naming
   the file and line (through content_problems), because a reader who cannot
@@ -49,7 +49,7 @@ class AccessibleHTMLMixin(html_translator.TranslatorMixin):
     * ``doc-biblioentry``: no upstream issue found (docutils' HTML writer);
       delete ``visit_citation`` when docutils writes list items.
 
-    tests/test_accessibility.py and tests/test_html_valid.py say whether
+    tests/extensions/test_accessibility.py and tests/site/test_html_valid.py say whether
     each is still needed.
     """
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 # The versions the private APIs below were checked against: requirements.txt's
-# pins.  tests/test_compat.py fails when a pin changes without this table.
+# pins.  tests/extensions/test_compat.py fails when a pin changes without this table.
 TESTED = {
     "sphinx": "9.0.4",
     "sphinxcontrib-bibtex": "2.7.0",

@@ -78,7 +78,7 @@ PLACEHOLDER = "guide-content-security-policy-placeholder"
 # for a large page), where an HTML parser takes ten milliseconds or more.
 # Sphinx, docutils and Furo write lower-case tags and quoted attribute
 # values.  Inline code written otherwise is not found, so it gets no hash:
-# the browser blocks it, and tests/test_csp.py shows that.
+# the browser blocks it, and tests/extensions/test_csp.py shows that.
 _ELEMENT = re.compile(r"<(script|style)\b([^>]*)>(.*?)</\1>", re.DOTALL)
 _STYLE_ATTRIBUTE = re.compile(r"""style=(?:"([^"]*)"|'([^']*)')""")
 _SRC_ATTRIBUTE = re.compile(r"\ssrc=")

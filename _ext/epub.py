@@ -18,7 +18,7 @@ registered here is Sphinx's, with three changes:
   table of contents its ARIA role.  Sphinx renders both files from fixed
   templates, so the lines are added after it has written them.
 
-tests/test_epub.py checks the book with epubcheck and Ace.
+tests/site/test_epub.py checks the book with epubcheck and Ace.
 """
 
 from __future__ import annotations

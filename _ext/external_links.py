@@ -5,7 +5,7 @@ it opens gets no handle on the guide's window (``window.opener``), whichever
 way the reader opens it.  It is added when the HTML is written, so links
 that extensions make late (in doctree-resolved) get it too.  The templates'
 own links to other sites carry it as well (_templates/);
-tests/test_site_in_browser.py checks every page of the built site.
+tests/site/test_site_in_browser.py checks every page of the built site.
 """
 
 from __future__ import annotations

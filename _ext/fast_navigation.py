@@ -23,7 +23,7 @@ in a parallel build) and per output folder:
 
 Each page's sidebar is then the template with the page's own slots filled
 in, which costs almost nothing.  The HTML is byte for byte what stock Furo
-produces (tests/test_fast_navigation.py compares every page of a test site
+produces (tests/extensions/test_fast_navigation.py compares every page of a test site
 built both ways, serially and in parallel).
 
 Outside the cases this is proven for (another builder than ``html``, a page

@@ -17,8 +17,8 @@ own, so three fixes are made to what that block renders, by
 Each fix must find exactly what it expects in Furo's markup.  When a Furo
 release changes that markup, the build fails, naming the fix and what it
 looked for, instead of publishing pages without the fix or from a stale
-copy of Furo's template.  tests/test_furo_page.py checks the fixes against
-the installed Furo, and tests/test_site_in_browser.py (axe-core) the result.
+copy of Furo's template.  tests/extensions/test_furo_page.py checks the fixes against
+the installed Furo, and tests/site/test_site_in_browser.py (axe-core) the result.
 
 Upstream: Furo's sidebars are ``aside`` elements and its skip link target
 has no tabindex; no upstream issue found that asks for named ``nav``

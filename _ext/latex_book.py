@@ -17,7 +17,7 @@ Upstream: sphinx-doc/sphinx#8287 (open: let a toctree's pages be children of
 the page, not of its last heading; #3007 closed as its duplicate) and
 sphinx-doc/sphinx#11097 (open: toctree breaks the section hierarchy in the
 PDF).  Delete this module when Sphinx offers that (a toctree option or a
-LaTeX setting) and the guide uses it; tests/test_latex_book.py says whether
+LaTeX setting) and the guide uses it; tests/extensions/test_latex_book.py says whether
 the PDF's chapters and sections come out right.
 """
 

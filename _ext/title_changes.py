@@ -13,7 +13,7 @@ and still rewrites only its page.
 Upstream: sphinx-doc/sphinx#5506 ("index.rst changes should force
 rebuilding every html file", open; also #1360): Sphinx does not track which
 pages show another page's title.  Delete this extension when Sphinx
-rewrites the pages that show a changed title itself (tests/test_title_changes.py
+rewrites the pages that show a changed title itself (tests/extensions/test_title_changes.py
 then passes without it in the test site's conf.py).
 """
 

@@ -7,7 +7,7 @@ is, an example and its valid values) is rendered from
 ``_ext/toolkit/schema.py``, the definition the build validates against,
 and replaces the part of CONTRIBUTING.md between the two marker comments.
 The success factor ids are read from the ``factor:`` front matter of the
-factor pages, the pages that declare them.  tests/test_contributing.py fails
+factor pages, the pages that declare them.  tests/site/test_contributing.py fails
 when CONTRIBUTING.md differs from what this script writes, so the guide for
 contributors cannot drift from what the build accepts.
 """

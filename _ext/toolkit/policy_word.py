@@ -11,7 +11,7 @@ heading bookmarked with its id, placeholders highlighted for editing, its
 source as a full APA reference, and the document language English (New
 Zealand) in the styles, so Word checks New Zealand spelling.
 
-Two clean builds give identical bytes (tests/test_reproducible.py): the
+Two clean builds give identical bytes (tests/site/test_reproducible.py): the
 document's dates and its zip entries' times come from SOURCE_DATE_EPOCH,
 as conf.py's copyright year does, when it is set.
 

@@ -1,4 +1,4 @@
-# Links to a local test server (tests/test_linkcheck.py starts it and writes
+# Links to a local test server (tests/tools/test_linkcheck.py starts it and writes
 # its address into index.md).  Tiny timeouts keep the test fast.
 import re
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).parent / "roots" / "test-bibtex-speed"
+ROOT = Path(__file__).parents[1] / "roots" / "test-bibtex-speed"
 
 
 @pytest.mark.parametrize("parallel", [0, 2], ids=["serial", "parallel"])

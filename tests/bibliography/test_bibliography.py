@@ -14,7 +14,7 @@ from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 
 from _ext.bibliography import checks as bib_checks
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 BIB = REPO / "references.bib"
 CONTENT = [
     REPO / "index.md",

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from _ext import fast_navigation
 
-ROOT = Path(__file__).parent / "roots" / "test-navigation"
+ROOT = Path(__file__).parents[1] / "roots" / "test-navigation"
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from toolkit_build import copy_root, edit
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 CASE = "case-studies/measles.md"
 CRASH_REPORT = ("Traceback", "report this error to the developers", "github.com/sphinx-doc")
 

@@ -1,7 +1,7 @@
 """accessibility and external_links on a small project: alt text is required,
 ARIA attributes are complete, links to other sites get rel="noopener".
 
-The real site in a browser (axe-core) is tests/test_site_in_browser.py.
+The real site in a browser (axe-core) is tests/site/test_site_in_browser.py.
 """
 
 import pytest

@@ -6,8 +6,8 @@ import pytest
 
 from tools import content_lint
 
-FIXTURES = Path(__file__).parent / "content-lint"
-REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parents[1] / "content-lint"
+REPO = Path(__file__).resolve().parents[2]
 
 EXPECTED = {
     "spelling-bad.md": [

@@ -8,7 +8,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from _ext import compat
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 THIRD_PARTY = ("sphinx", "sphinxcontrib", "pybtex", "furo", "docutils", "myst_parser")
 
 

@@ -1,11 +1,11 @@
 """title_changes: a changed title reaches every page in an incremental build;
 an edit that changes no title rewrites only what Sphinx rewrites anyway.
-(tests/test_fast_navigation.py checks the sidebars and links themselves.)"""
+(tests/extensions/test_fast_navigation.py checks the sidebars and links themselves.)"""
 
 import shutil
 from pathlib import Path
 
-ROOT = Path(__file__).parent / "roots" / "test-navigation"
+ROOT = Path(__file__).parents[1] / "roots" / "test-navigation"
 
 
 def written(app) -> dict:

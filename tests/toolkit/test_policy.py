@@ -439,7 +439,7 @@ def test_builder_drafts_a_policy_by_kind_keeps_answers_and_works_without_script(
         word = page.locator(".pb-word")
         assert word.get_attribute("href") == "../_downloads/social-media-policy-charity.docx"
 
-        # Accessible with a draft showing, too (tests/test_site_in_browser.py
+        # Accessible with a draft showing, too (tests/site/test_site_in_browser.py
         # checks the whole page, with the form empty).
         page.add_script_tag(content=axe_source)
         result = page.evaluate(
