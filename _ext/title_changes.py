@@ -20,10 +20,12 @@ then passes without it in the test site's conf.py).
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sphinx.environment.adapters.toctree import global_toctree_for_doc
 from sphinx.util import logging
+
+from .fast_navigation import FURO_TOCTREE_ARGS
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -32,14 +34,10 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# The whole site's tree of pages, as a sidebar shows it (the arguments Furo
-# passes to Sphinx's toctree(); section titles are covered by the labels).
-SITE_TREE: dict[str, Any] = {
-    "collapse": False,
-    "titles_only": True,
-    "maxdepth": -1,
-    "includehidden": True,
-}
+# The whole site's tree of pages, as a sidebar shows it: the arguments Furo
+# passes to Sphinx's toctree() (defined once, with the rest of what the guide
+# knows of Furo's sidebar); section titles are covered by the labels.
+SITE_TREE = FURO_TOCTREE_ARGS
 # A document name no page can have: the tree as seen from no page in particular.
 PROBE_DOCNAME = "__title-changes-probe__"
 
