@@ -10,8 +10,9 @@ public comments or works with children, who handles complaints, the review
 date) and an area where ``static/policy-builder.js`` (added to that page
 only) shows the draft as the reader types: the clauses that apply, in the
 guide's order, placeholders filled in, each with its source.  It prints,
-copies, downloads Markdown and links to the Word template for the chosen kind
-(``policy_word``).  The clause data travel in the page as JSON in a
+copies, downloads the draft as Markdown or as a Word document (written in the
+browser by ``static/policy-docx.js``) and links to the blank Word template for
+the chosen kind (``policy_word``).  The clause data travel in the page as JSON in a
 ``<script type="application/json">`` element: no network, no inline script.
 Answers stay in the browser (localStorage), as the self-assessment's do.
 Without JavaScript the page says where the clauses and templates are.
@@ -72,6 +73,7 @@ def builder_data(app: Sphinx, fromdocname: str) -> dict[str, Any]:
             "project": app.config.project,
             "release": app.config.release,
             "url": app.config.html_baseurl,
+            "language": policy_word.LANGUAGE,
         },
         "kinds": [
             {"id": k.id, "label": k.label, "plural": k.plural, "article": k.article}
@@ -165,8 +167,9 @@ def _html(app: Sphinx, fromdocname: str, level: int, first: tuple[str, str] | No
             '<div class="pb-actions">'
             '<button type="button" class="pb-print">Print the draft</button>'
             '<button type="button" class="pb-copy">Copy the draft</button>'
+            '<button type="button" class="pb-docx">Download as Word</button>'
             '<button type="button" class="pb-markdown">Download as Markdown</button>'
-            '<a class="pb-word" hidden href="#">Download the Word template</a></div>',
+            '<a class="pb-word" hidden href="#">Word template (blank)</a></div>',
             '<div class="pb-draft"></div>',
             "</section>",
             f'<script type="application/json" class="pb-data">{_json_for_script(data)}</script>',
@@ -214,6 +217,8 @@ def _add_assets(app, pagename, templatename, context, doctree) -> None:
     # The script and its styles load on the builder's page only.
     if pagename in toolkit(app.env).data["policy_builder_pages"]:
         app.add_css_file("policy-builder.css")
+        # Deferred scripts run in order: the Word writer is there first.
+        app.add_js_file("policy-docx.js", defer="defer")
         app.add_js_file("policy-builder.js", defer="defer")
 
 

@@ -227,6 +227,18 @@ def guide(site_html, browser):
             if browser.locator(".sa-overall-progress").inner_text().startswith("1 of")
             else ["count not updated"]
         )
+        # The policy builder writes its Word file under the policy.
+        browser.problems.clear()
+        browser.goto(f"{base}/guidance/policy-builder.html", wait_until="load")
+        browser.get_by_label("Charity or non-profit organisation").check()
+        browser.get_by_label("Name of the organisation").fill("Te Puna Trust")
+        with browser.expect_download() as download:
+            browser.get_by_role("button", name="Download as Word").click()
+        violations = browser.evaluate("() => window.__violations")
+        failure = download.value.failure()
+        results["policy builder's Word file"] = (
+            violations + browser.problems + ([f"download: {failure}"] if failure else [])
+        )
         # Furo's inline colour-mode script ran: its hash is in the policy.
         results["theme script"] = (
             []

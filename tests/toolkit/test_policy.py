@@ -15,6 +15,8 @@ from _ext.toolkit.schema import ORGANISATION_KINDS, ORGANISATION_KINDS_BY_ID
 POLICY = "guidance/policy.md"
 BUILDER = "guidance/builder.md"
 # The line of each clause's directive in the test root's policy page.
+# The builder's files, loaded on its page only.
+ASSETS = ("policy-builder.js", "policy-docx.js", "policy-builder.css")
 LINE = {"who-may-post": 15, "transparency-statement": 27, "records": 37, "moderation": 46}
 
 
@@ -222,15 +224,21 @@ def test_builder_embeds_the_clauses_and_loads_its_script_on_its_page_only(app):
         "project": "Policy test guide",
         "release": "2026.11",
         "url": "https://example.org/guide/",
+        "language": "en-NZ",
     }
 
     def assets(page):
         html = (app.outdir / page).read_text(encoding="utf-8")
-        return "policy-builder.js" in html, "policy-builder.css" in html
+        return tuple(name in html for name in ASSETS)
 
-    assert assets("guidance/builder.html") == (True, True)
-    assert assets("guidance/policy.html") == (False, False)
+    assert assets("guidance/builder.html") == (True, True, True)
+    assert assets("guidance/policy.html") == (False, False, False)
     page = soup(app.outdir, "guidance/builder.html")
+    # The Word writer runs before the builder that calls it.
+    scripts = [s["src"].split("?")[0] for s in page.select("script[src]")]
+    assert scripts.index("../_static/policy-docx.js") < scripts.index(
+        "../_static/policy-builder.js"
+    )
     # The builder brings no script of its own into the page, only its data.
     assert [s["type"] for s in page.select(".policy-builder script")] == ["application/json"]
     # Without JavaScript the page points to the clauses; the templates are listed.
@@ -438,6 +446,9 @@ def test_builder_drafts_a_policy_by_kind_keeps_answers_and_works_without_script(
         assert "Source: Privacy Act 2020 (2020 No 31)." in draft.inner_text()
         word = page.locator(".pb-word")
         assert word.get_attribute("href") == "../_downloads/social-media-policy-charity.docx"
+        assert word.inner_text() == (
+            "Word template for a charity or non-profit organisation (blank)"
+        )
 
         # Accessible with a draft showing, too (tests/site/test_site_in_browser.py
         # checks the whole page, with the form empty).
@@ -459,6 +470,29 @@ def test_builder_drafts_a_policy_by_kind_keeps_answers_and_works_without_script(
         assert text.startswith("# Social media policy of Te Puna Trust\n")
         assert "## Law and information\n\n### Records\n" in text
         assert "### Transparency statement" not in text
+        headings = draft.locator("h1, h2, h3, h4, h5, h6").evaluate_all(
+            "hs => hs.map(h => [Number(h.tagName[1]), h.textContent])"
+        )
+
+        # The same draft as a Word document, written in the browser: with
+        # characters XML must escape in the name, and the platforms not
+        # ticked, so that their placeholder is highlighted.
+        page.get_by_label("Name of the organisation").fill("Te Puna & <Trust>")
+        page.get_by_label("Facebook").uncheck()
+        page.get_by_label("YouTube").uncheck()
+        with page.expect_download() as download_info:
+            page.get_by_role("button", name="Download as Word").click()
+        download = download_info.value
+        assert download.suggested_filename == "social-media-policy-te-puna-trust.docx"
+        assert page.locator(".pb-status").inner_text() == (
+            "Downloaded social-media-policy-te-puna-trust.docx."
+        )
+        word_file = tmp_path / "draft.docx"
+        download.save_as(word_file)
+        _check_word_draft(word_file.read_bytes(), headings)
+        page.get_by_label("Name of the organisation").fill("Te Puna Trust")
+        page.get_by_label("Facebook").check()
+        page.get_by_label("YouTube").check()
 
         page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
         page.get_by_role("button", name="Copy the draft").click()
@@ -496,6 +530,56 @@ def test_builder_drafts_a_policy_by_kind_keeps_answers_and_works_without_script(
         assert not plain.get_by_label("Name of the organisation").is_visible()
         assert plain.get_by_role("link", name="Word template for a council").is_visible()
         context.close()
+
+
+def _check_word_draft(data, headings):
+    """The reader's draft as Word wrote it: a valid package python-docx opens."""
+    import io
+    import zipfile
+
+    import docx
+    from docx.enum.text import WD_COLOR_INDEX
+    from docx.oxml.ns import qn
+
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        assert package.testzip() is None  # every part's CRC-32 is right
+        assert {"[Content_Types].xml", "_rels/.rels", "word/document.xml"} <= set(
+            package.namelist()
+        )
+    document = docx.Document(io.BytesIO(data))
+    paragraphs = document.paragraphs
+    assert paragraphs[0].style.name == "Title"
+    assert paragraphs[0].text == "Social media policy of Te Puna & <Trust>"
+    assert paragraphs[1].text == (
+        "Based on the policy clauses of “Policy test guide”, version 2026.11, "
+        "https://example.org/guide/"
+    )
+    # Groups are Heading 1 and clauses Heading 2: the screen's two levels.
+    top = min(number for number, _ in headings)
+    assert [(p.style.name, p.text) for p in paragraphs if p.style.name.startswith("Heading")] == [
+        (f"Heading {number - top + 1}", text) for number, text in headings
+    ]
+    assert {number - top for number, _ in headings} == {0, 1}
+    assert "Transparency statement" not in [p.text for p in paragraphs]
+    text = [p.text for p in paragraphs]
+    assert (
+        "Only staff whom Te Puna & <Trust> has authorised may post on [official accounts]." in text
+    )
+    assert "Questions go to the service manager." in " ".join(text)
+    assert any(t.startswith("Source: Privacy Act 2020 (2020 No 31).") for t in text)
+    highlighted = [
+        run.text
+        for p in paragraphs
+        for run in p.runs
+        if run.font.highlight_color == WD_COLOR_INDEX.YELLOW
+    ]
+    assert highlighted == ["[official accounts]"]
+    lang = document.styles.element.find(
+        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}"
+    )
+    assert lang.get(qn("w:val")) == "en-NZ"
+    assert document.core_properties.language == "en-NZ"
+    assert document.core_properties.title == "Social media policy of Te Puna & <Trust>"
 
 
 def test_contributing_names_every_kind_condition_and_placeholder():

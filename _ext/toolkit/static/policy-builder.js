@@ -1,9 +1,10 @@
 /* The policy builder: assembles a draft social media policy from the guide's
  * clauses (embedded in the page as JSON) as the reader answers, keeps the
  * answers in this browser (localStorage), prints, copies and downloads the
- * draft as Markdown, and links to the Word template for the chosen kind of
- * organisation.  Plain JavaScript, no libraries, no network.  Without it the
- * page points to the clauses and the Word templates. */
+ * draft as Markdown or Word (written by policy-docx.js, loaded first), and
+ * links to the blank Word template for the chosen kind of organisation.
+ * Plain JavaScript, no libraries, no network.  Without it the page points to
+ * the clauses and the Word templates. */
 (() => {
   "use strict";
 
@@ -93,6 +94,9 @@
   const sourceTexts = (clause) => clause.sources.map((key) => `Source: ${data.sources[key].reference}`);
   const levelText = (clause, kind) =>
     `${clause.applies[kind.id] === "required" ? "Required" : "Recommended"} for ${kind.plural}.`;
+  const placeholderText = (part) => `[${data.placeholders[part.placeholder]}]`;
+  const TITLE = "Social media policy of {organisation}";
+  const NOTE = "Note for whoever adapts the policy: ";
   const basedOn = () =>
     `Based on the policy clauses of “${data.guide.project}”, version ${data.guide.release}, ` +
     `${data.guide.url}`;
@@ -113,7 +117,7 @@
       } else if (part.value) {
         paragraph.append(element("span", "pb-filled", part.value));
       } else {
-        paragraph.append(element("mark", "pb-placeholder", `[${data.placeholders[part.placeholder]}]`));
+        paragraph.append(element("mark", "pb-placeholder", placeholderText(part)));
       }
     }
     return paragraph;
@@ -129,9 +133,9 @@
       return 0;
     }
     wordLink.href = data.templates[kind.id];
-    wordLink.textContent = `Download the Word template for ${kind.article}`;
+    wordLink.textContent = `Word template for ${kind.article} (blank)`;
     const filled = values(answers);
-    draft.append(paragraphWithParts("Social media policy of {organisation}", filled, "pb-draft-title"));
+    draft.append(paragraphWithParts(TITLE, filled, "pb-draft-title"));
     draft.append(element("p", "pb-based-on", basedOn()));
     let group = null;
     const clauses = chosenClauses(answers);
@@ -148,7 +152,7 @@
       for (const text of sourceTexts(clause)) block.append(element("p", "pb-meta pb-source", text));
       if (clause.note) {
         const note = paragraphWithParts(clause.note, filled, "pb-note");
-        note.prepend(element("strong", "", "Note for whoever adapts the policy: "));
+        note.prepend(element("strong", "", NOTE));
         block.append(note);
       }
       draft.append(block);
@@ -156,42 +160,78 @@
     return clauses.length;
   };
 
-  // -- Markdown ---------------------------------------------------------------
+  // -- The draft as a file ----------------------------------------------------
 
-  const escapeMarkdown = (text) => text.replace(/([\\`*_[\]#<>|])/g, "\\$1");
-  const markdownText = (text, filled) => parts(text, filled).map((part) =>
-    part.text !== undefined ? escapeMarkdown(part.text)
-      : part.value ? escapeMarkdown(part.value)
-        : `[${data.placeholders[part.placeholder]}]`.replace(/[[\]]/g, "\\$&")).join("");
-
-  const markdown = (answers) => {
+  // The draft's blocks in order, for the Markdown and Word downloads: each
+  // {type, parts} with type title, based-on, group, heading, text, level,
+  // source or note.
+  const outline = (answers) => {
     const kind = kindOf(answers.kind);
-    if (!kind) return "";
+    if (!kind) return [];
     const filled = values(answers);
-    const lines = [`# ${markdownText("Social media policy of {organisation}", filled)}`, "",
-      `*${escapeMarkdown(basedOn())}*`, ""];
+    const block = (type, text) => ({ type, parts: parts(text, filled) });
+    const blocks = [block("title", TITLE),
+      { type: "based-on", parts: [{ text: basedOn() }] }];
     let group = null;
     for (const clause of chosenClauses(answers)) {
       if (clause.group && clause.group !== group) {
         group = clause.group;
-        lines.push(`## ${escapeMarkdown(group)}`, "");
+        blocks.push({ type: "group", parts: [{ text: group }] });
       }
-      lines.push(`### ${escapeMarkdown(clause.heading)}`, "");
-      for (const text of clause.text) lines.push(markdownText(text, filled), "");
-      lines.push(`*${escapeMarkdown(levelText(clause, kind))}*`, "");
-      for (const text of sourceTexts(clause)) lines.push(escapeMarkdown(text), "");
-      if (clause.note) {
-        lines.push(`> **Note for whoever adapts the policy:** ${markdownText(clause.note, filled)}`, "");
-      }
+      blocks.push({ type: "heading", parts: [{ text: clause.heading }] });
+      for (const text of clause.text) blocks.push(block("text", text));
+      blocks.push({ type: "level", parts: [{ text: levelText(clause, kind) }] });
+      for (const text of sourceTexts(clause)) blocks.push({ type: "source", parts: [{ text }] });
+      if (clause.note) blocks.push(block("note", clause.note));
     }
-    return lines.join("\n");
+    return blocks;
   };
+  const escapeMarkdown = (text) => text.replace(/([\\`*_[\]#<>|])/g, "\\$1");
+  const markdownText = (blockParts) => blockParts.map((part) =>
+    part.text !== undefined ? escapeMarkdown(part.text)
+      : part.value ? escapeMarkdown(part.value)
+        : placeholderText(part).replace(/[[\]]/g, "\\$&")).join("");
+  const MARKDOWN = {
+    title: (text) => `# ${text}`,
+    "based-on": (text) => `*${text}*`,
+    group: (text) => `## ${text}`,
+    heading: (text) => `### ${text}`,
+    level: (text) => `*${text}*`,
+    note: (text) => `> **${NOTE.trim()}** ${text}`,
+  };
+  const markdown = (answers) => outline(answers).flatMap(({ type, parts: blockParts }) =>
+    [(MARKDOWN[type] || String)(markdownText(blockParts)), ""]).join("\n");
 
-  const fileName = (answers) => {
+  // Word: headings in Word's heading styles, unfilled placeholders highlighted.
+  const WORD_STYLES = { title: "Title", group: "Heading1", heading: "Heading2" };
+  const wordParagraphs = (answers) => outline(answers).map(({ type, parts: blockParts }) => {
+    const italic = type === "based-on" || type === "level";
+    const runs = blockParts.map((part) =>
+      part.text !== undefined ? { text: part.text, italic }
+        : part.value ? { text: part.value, italic }
+          : { text: placeholderText(part), italic, highlight: true });
+    if (type === "note") runs.unshift({ text: NOTE, bold: true });
+    return { style: WORD_STYLES[type] || "Normal", runs };
+  });
+
+  const fileName = (answers, extension) => {
     const slug = (answers.organisation || answers.kind).toLowerCase()
       .normalize("NFD").replace(/[\u0300-\u036f]/g, "")
       .replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-    return `social-media-policy-${slug || "draft"}.md`;
+    return `social-media-policy-${slug || "draft"}.${extension}`;
+  };
+
+  const download = (blob, name) => {
+    const url = URL.createObjectURL(blob);
+    const link = element("a");
+    link.href = url;
+    link.download = name;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    // Kept a minute: some browsers read the file after click() returns.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    say(`Downloaded ${name}.`);
   };
 
   // -- Wiring -----------------------------------------------------------------
@@ -264,16 +304,16 @@
   root.querySelector(".pb-markdown").addEventListener("click", () => {
     if (needsKind()) return;
     const answers = read();
-    const url = URL.createObjectURL(new Blob([markdown(answers)], { type: "text/markdown" }));
-    const link = element("a");
-    link.href = url;
-    link.download = fileName(answers);
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // Kept a minute: some browsers read the file after click() returns.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    say(`Downloaded ${link.download}.`);
+    download(new Blob([markdown(answers)], { type: "text/markdown" }), fileName(answers, "md"));
+  });
+
+  root.querySelector(".pb-docx").addEventListener("click", () => {
+    if (needsKind()) return;
+    const answers = read();
+    const paragraphs = wordParagraphs(answers);
+    const title = paragraphs[0].runs.map((run) => run.text).join("");
+    const blob = window.policyDocx(paragraphs, { title, language: data.guide.language });
+    download(blob, fileName(answers, "docx"));
   });
 
   restore(load());
