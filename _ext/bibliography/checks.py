@@ -25,7 +25,10 @@ every page is read, so one build shows every problem.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import sys
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,7 +148,11 @@ def check_bibfile(path: Path, encoding: str = "utf-8") -> list[tuple[int | None,
             )
             continue
         for name, message in links.field_problems(
-            {name: plain(value) for name, value in entry.fields.items()}
+            {
+                name: plain(value)
+                for name, value in entry.fields.items()
+                if name.lower() in links.CHECKED_FIELDS
+            }
         ):
             problems.append(
                 (
@@ -171,7 +178,26 @@ def _bibfiles(app: Sphinx) -> list[Path]:
     return [(Path(app.confdir) / name).resolve() for name in app.config.bibtex_bibfiles]
 
 
+# What a .bib file's problems depend on besides the file: the checks' code
+# and the rules they read (entry types, link rules).
+_CHECKS_VERSION = hashlib.sha256(
+    b"".join(Path(module.__file__ or "").read_bytes() for module in (sys.modules[__name__], links))
+    + repr(sorted(REQUIRED_FIELDS.items())).encode()
+).hexdigest()
+
+
 def check_bibfiles(app: Sphinx, env: BuildEnvironment) -> None:
+    # Each file's problems are kept in the build's cache folder (doctreedir)
+    # under the file's size, time and the checks' version: a build that
+    # changed no .bib file (most builds) does not parse and decode the
+    # bibliography again.  A file, not the environment: Sphinx does not save
+    # the environment after a build that read no page.
+    kept_file = Path(app.doctreedir) / "bib-checks.json"
+    try:
+        kept = json.loads(kept_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        kept = {}
+    fresh = {}
     for path in _bibfiles(app):
         shown = content_problems.project_path(env, path)
         if not path.is_file():
@@ -180,8 +206,19 @@ def check_bibfiles(app: Sphinx, env: BuildEnvironment) -> None:
                 env, f"{shown}:1", "the file listed in bibtex_bibfiles in conf.py does not exist."
             )
             continue
-        for line, message in check_bibfile(path, app.config.bibtex_encoding):
+        stat = path.stat()
+        key = [stat.st_mtime_ns, stat.st_size, app.config.bibtex_encoding, _CHECKS_VERSION]
+        before = kept.get(str(path))
+        if before and before["key"] == key:
+            problems = [(line, message) for line, message in before["problems"]]
+        else:
+            problems = check_bibfile(path, app.config.bibtex_encoding)
+        fresh[str(path)] = {"key": key, "problems": [list(problem) for problem in problems]}
+        for line, message in problems:
             content_problems.record_build_wide(env, f"{shown}:{line or 1}", message)
+    if fresh != kept:
+        kept_file.parent.mkdir(parents=True, exist_ok=True)
+        kept_file.write_text(json.dumps(fresh, indent=1, sort_keys=True), encoding="utf-8")
 
 
 def _citation_lines(env: BuildEnvironment, docname: str, key: str) -> list[int]:

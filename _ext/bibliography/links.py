@@ -32,6 +32,10 @@ DOI_FIELDS = ("doi",)
 # Fields that hold an ISO date (YYYY-MM-DD).
 DATE_FIELDS = ("urldate",)
 
+# Every field the checks read: only these are decoded from LaTeX, so a
+# build that reads no page does not decode the whole bibliography.
+CHECKED_FIELDS = (*URL_FIELDS, *DOI_FIELDS, *DATE_FIELDS)
+
 DOI_RESOLVER = "https://doi.org/"
 
 # Characters that never belong in a link the guide prints: white space and

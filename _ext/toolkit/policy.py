@@ -422,13 +422,18 @@ def clauses_for(env, kind: str) -> list[dict[str, Any]]:
 
 def source(env, key: str) -> dict[str, str]:
     """A cited work: its key, APA citation ("Privacy Act 2020") and reference."""
-    from ..bibliography import apa_style  # only a guide with a bibliography has clauses
+    # Only a guide with a bibliography has clauses.
+    from pybtex.backends.plaintext import Backend as PlainText
+
+    from ..bibliography import apa_style
 
     entry = env.get_domain("cite").bibdata.data.entries[key]
     return {
         "key": key,
         "citation": apa_style.label(entry),
-        "reference": apa_style.format_reference(entry).render_as("text"),
+        # The plain-text backend itself: render_as("text") looks it up among
+        # every installed package's entry points, on every call.
+        "reference": apa_style.format_reference(entry).render(PlainText()),
     }
 
 

@@ -141,3 +141,28 @@ def test_unsafe_links_fail_the_build_and_never_reach_a_page(rootdir, tmp_path):
 def test_real_bib_has_only_safe_links():
     real = Path(__file__).resolve().parents[2] / "references.bib"
     assert [p for p in bib_checks.check_bibfile(real) if "field" in p[1]] == []
+
+
+def test_kept_check_results_follow_edits_of_the_bib_file(rootdir, tmp_path):
+    """The checks' results are kept between builds (bib-checks.json) and
+    found again when the .bib file changes, also in a build that reads no page."""
+    srcdir = tmp_path / "kept"
+    shutil.copytree(rootdir / "test-bib-unsafe-links", srcdir)
+
+    def build() -> str:
+        app = SphinxTestApp("html", srcdir=srcdir, freshenv=False)
+        try:
+            app.build()
+            return app.warning.getvalue()
+        finally:
+            app.cleanup()
+
+    assert "4 problems" in build()
+    assert "4 problems" in build()  # nothing changed: the kept results
+    bib = srcdir / "refs.bib"
+    bib.write_text(
+        bib.read_text(encoding="utf-8").replace("2026-02-30", "2026-02-28"), encoding="utf-8"
+    )
+    after = build()
+    assert "3 problems" in after
+    assert "date2020bad" not in after
