@@ -22,12 +22,11 @@ import os
 import re
 import runpy
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import REPO, require_chromium, require_node_module, require_tool
+from conftest import REPO, require_chromium, require_node_module, require_tool, sphinx_build
 
 from _ext.epub import accessibility_metadata, in_reading_order
 
@@ -41,25 +40,7 @@ FAILING_IMPACTS = {"serious", "critical"}
 def epub(tmp_path_factory) -> Path:
     """The real guide built as an EPUB, strictly, as `make epub` does."""
     out = tmp_path_factory.mktemp("epub")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-M",
-            "epub",
-            str(REPO),
-            str(out),
-            "-W",
-            "--keep-going",
-            "-n",
-            "-q",
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "SOURCE_DATE_EPOCH": "1764028800"},
-    )
-    assert result.returncode == 0, result.stderr[-5000:]
+    sphinx_build(REPO, out, "-M", "epub", "-W", "--keep-going", "-n")
     return out / "epub" / EPUB_NAME
 
 

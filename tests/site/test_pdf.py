@@ -5,16 +5,14 @@ the structure tree, language, title and bookmarks (what a screen reader
 uses) with pikepdf.
 """
 
-import os
 import re
 import runpy
 import subprocess
-import sys
 
 import pikepdf
 import pyphen
 import pytest
-from conftest import REPO, require_tool, require_weasyprint
+from conftest import REPO, require_tool, require_weasyprint, sphinx_build
 from pdf_reading import TICK_BOXES, pdftotext, words_off_the_page
 
 PDF_INSTALL = (
@@ -41,25 +39,7 @@ def pdf_build(tmp_path_factory):
     """The real guide built as a PDF (as `make pdf` does), and its text."""
     require_weasyprint()
     out = tmp_path_factory.mktemp("pdf")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-b",
-            "pdf",
-            str(REPO),
-            str(out),
-            "-W",
-            "--keep-going",
-            "-n",
-            "-q",
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "SOURCE_DATE_EPOCH": "1764028800"},
-    )
-    assert result.returncode == 0, result.stderr[-5000:] + result.stdout[-5000:]
+    sphinx_build(REPO, out, "-b", "pdf", "-W", "--keep-going", "-n")
     pdf = out / f"{PDF_NAME}.pdf"
     return pdf, pdftotext(pdf)
 

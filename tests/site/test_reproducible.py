@@ -7,36 +7,14 @@ Python's hash seed (set and dict-of-set ordering).
 """
 
 import filecmp
-import os
-import subprocess
-import sys
 
 import pytest
-from conftest import REPO
-
-SOURCE_DATE_EPOCH = "1764028800"
+from conftest import REPO, sphinx_build
 
 
 def build(root, hash_seed):
     out, doctrees = root / "html", root / "doctrees"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-b",
-            "html",
-            "-q",
-            "-d",
-            str(doctrees),
-            str(REPO),
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "PYTHONHASHSEED": hash_seed},
-    )
-    assert result.returncode == 0, result.stderr[-5000:]
+    sphinx_build(REPO, out, "-b", "html", "-d", str(doctrees), env={"PYTHONHASHSEED": hash_seed})
     return out
 
 

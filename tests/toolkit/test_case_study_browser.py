@@ -11,13 +11,10 @@ The toolkit root's three case studies (front matter in tests/roots/test-toolkit)
 """
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, require_chromium
+from conftest import require_chromium, sphinx_build
 from toolkit_build import chromium, copy_root, serve
 
 from _ext.toolkit.case_study_browser import DATA_ID, data_island
@@ -31,11 +28,7 @@ def site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("browser")
     src = copy_root("toolkit", tmp)
     out = tmp / "html"
-    subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(src), str(out)],
-        check=True,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-    )
+    sphinx_build(src, out, "-b", "html")
     return out
 
 

@@ -8,12 +8,9 @@ leadership-champion and leadership-time (Leadership), measurement-goals
 """
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
-from conftest import REPO, require_chromium
+from conftest import require_chromium, sphinx_build
 from playwright.sync_api import expect
 from toolkit_build import chromium, copy_root, serve
 
@@ -32,11 +29,7 @@ def site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("profile")
     src = copy_root("toolkit", tmp)
     out = tmp / "html"
-    subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(src), str(out)],
-        check=True,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-    )
+    sphinx_build(src, out, "-b", "html")
     return out
 
 
