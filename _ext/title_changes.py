@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from sphinx.environment.adapters.toctree import global_toctree_for_doc
 from sphinx.util import logging
 
+from .env_stamp import read_stamp
 from .fast_navigation import FURO_TOCTREE_ARGS
 
 if TYPE_CHECKING:
@@ -65,10 +66,16 @@ def _rewrite_all_when_titles_change(app: Sphinx, env: BuildEnvironment) -> list:
 
     The digest is kept on the environment (pickled with it between builds);
     it is computed here, in the main process after parallel reading is
-    merged, so it needs no per-document purge or merge.
+    merged, so it needs no per-document purge or merge.  With it is kept
+    the environment's read stamp: a build that read and removed no page
+    cannot have changed a title, so the digest is not worked out again.
     """
     if app.builder.format != "html":
         return []
+    stamp = read_stamp(env)
+    if getattr(env, "title_changes_read_stamp", None) == stamp:
+        return []
+    env.title_changes_read_stamp = stamp  # type: ignore[attr-defined]
     fingerprint = titles_fingerprint(app, env)
     previous = getattr(env, "title_changes_fingerprint", None)
     # An attribute of its own on the environment, pickled with it.

@@ -41,3 +41,42 @@ def test_a_title_change_rewrites_every_page_a_body_edit_does_not(make_app, tmp_p
     third = written(app)
     assert all(third[p] != second[p] for p in second), "every page rewritten"
     assert "rewriting every page" in app.status.getvalue()
+
+
+def test_a_rebuild_that_reads_nothing_works_out_no_digest(make_app, tmp_path, monkeypatch):
+    from _ext import title_changes
+
+    src = tmp_path / "site"
+    shutil.copytree(ROOT, src)
+    make_app("html", srcdir=src, freshenv=False).build()
+    digests = []
+    fingerprint = title_changes.titles_fingerprint
+    monkeypatch.setattr(
+        title_changes,
+        "titles_fingerprint",
+        lambda app, env: digests.append(1) or fingerprint(app, env),
+    )
+    make_app("html", srcdir=src, freshenv=False).build()
+    assert digests == []
+    page = src / "case-studies" / "case-2.md"
+    page.write_text(page.read_text() + "\nMore text.\n")
+    make_app("html", srcdir=src, freshenv=False).build()
+    assert digests == [1]
+
+
+def test_a_title_changed_while_another_builder_read_it_reaches_every_page(make_app, tmp_path):
+    """The text builder shares the environment: the next HTML build, which
+    reads nothing itself, still rewrites every page."""
+    src = tmp_path / "site"
+    shutil.copytree(ROOT, src)
+    make_app("html", srcdir=src, freshenv=False).build()
+    whakapapa = src / "guidance" / "whakapapa.md"
+    whakapapa.write_text(whakapapa.read_text().replace("Whakapapa and whānau", "Whakapapa"))
+    text = make_app("text", srcdir=src, freshenv=False)
+    text.build()
+    assert text.doctreedir == make_app("html", srcdir=src, freshenv=False).doctreedir
+    app = make_app("html", srcdir=src, freshenv=False)
+    app.build()
+    assert "rewriting every page" in app.status.getvalue()
+    about = (app.outdir / "about.html").read_text()
+    assert "Whakapapa and whānau" not in about and "Whakapapa" in about
