@@ -73,8 +73,9 @@ def require_tested(app: Sphinx, feature: str, *distributions: str) -> bool:
 
 # -- pybtex ------------------------------------------------------------------------
 # pybtex.plugin.find_plugin scans every installed package's entry points on
-# every call unless the plugin is in its runtime registry.  pybtex has no
-# public "is this registered" call; see bibliography.speed.  Can go when
+# every call unless the plugin is in its runtime registry, and so does its
+# register_plugin, even with force=True.  pybtex has no public "is this
+# registered" call; bibliography.speed reads and fills the registry.  Can go when
 # pybtex caches entry points (https://bitbucket.org/pybtex-devs/pybtex/issues/140).
 
 

@@ -33,11 +33,13 @@ Decisions, each following the APA Publication Manual (7th ed.):
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pybtex.plugin
@@ -51,7 +53,7 @@ from sphinxcontrib.bibtex.style.template import SphinxReferenceInfo, SphinxRefer
 
 from .. import priorities
 from ..month_names import MONTHS
-from .cite_domain import cite_domain
+from .cite_domain import bibfiles_stamp, cite_domain
 from .links import safe_doi_url, safe_url
 
 if TYPE_CHECKING:
@@ -664,14 +666,21 @@ class ApaReferenceStyle(BaseReferenceStyle):
 
 
 def _assign_suffixes(app: Sphinx) -> None:
+    # The parsed entries, suffixes included, are kept in the environment:
+    # only entries parsed again (a changed .bib file) need them worked out.
     domain = cite_domain(app.env)
+    parsed = (bibfiles_stamp(domain), STYLE_VERSION, _CODE_DIGEST)
+    if domain.data.get("year_suffixes_for") == parsed:
+        return
     assign_year_suffixes(domain.bibdata.data.entries.values())
+    domain.data["year_suffixes_for"] = parsed
 
 
 # The style's own version: part of the key under which formatted reference
 # lists are kept between builds (bibliography.speed), with a digest of this
 # module's code and the versions of pybtex and sphinxcontrib-bibtex.
 STYLE_VERSION = "2"
+_CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
 def register(app: Sphinx) -> None:

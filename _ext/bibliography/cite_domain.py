@@ -12,3 +12,14 @@ if TYPE_CHECKING:
 def cite_domain(env: BuildEnvironment) -> BibtexDomain:
     """The ``cite`` domain: the library's, or speed's ``IndexedBibtexDomain``."""
     return cast("BibtexDomain", env.get_domain("cite"))
+
+
+def bibfiles_stamp(domain: BibtexDomain) -> tuple:
+    """The .bib files as parsed: their names and modification times.
+
+    sphinxcontrib-bibtex keeps the parsed entries in the environment and
+    parses again only a file whose modification time has changed.
+    """
+    return tuple(
+        sorted((str(name), bibfile.mtime) for name, bibfile in domain.bibdata.bibfiles.items())
+    )

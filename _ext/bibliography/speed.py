@@ -30,7 +30,14 @@ profiling a build with hundreds of case studies:
   lists and in which order, its style and key prefix, the tooltip settings
   and the .bib files; the domain keeps each list's result under those
   inputs, on the environment, and formats a list again only when one of
-  them has changed.
+  them has changed.  A build that reads and removes no page, with the same
+  .bib files, makes no citation at all: the environment holds the last
+  build's (``_ext/env_stamp.py``).  Equal formatted entries of different
+  lists are kept as one object, which halves the environment Sphinx loads
+  at the start of every build.
+- Registering a plugin through pybtex's ``register_plugin`` scans every
+  installed package's entry points again, even when told to overwrite; the
+  installed plugins go straight into the runtime registries.
 """
 
 from __future__ import annotations
@@ -44,13 +51,13 @@ from importlib.metadata import distributions
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pybtex.plugin
 import sphinxcontrib.bibtex.domain as bibtex_domain
-import sphinxcontrib.bibtex.plugin as bibtex_plugin
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 
 from .. import compat
+from ..env_stamp import read_stamp
 from . import apa_style, links
+from .cite_domain import bibfiles_stamp
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -70,6 +77,11 @@ FORMATTER_VERSION = (
 
 
 def register_installed_plugins() -> None:
+    """Every installed pybtex and sphinxcontrib-bibtex plugin, in their registries.
+
+    As ``register_plugin(..., force=True)`` would, without its scan of every
+    entry point for each plugin; one already registered stays.
+    """
     pybtex_groups = compat.pybtex_plugin_groups()
     pybtex_registered = compat.pybtex_runtime_plugins()
     bibtex_registered = compat.bibtex_runtime_plugins()
@@ -77,9 +89,9 @@ def register_installed_plugins() -> None:
         group, name = entry_point.group, entry_point.name
         if group.removesuffix(".aliases").removesuffix(".suffixes") in pybtex_groups:
             if name not in pybtex_registered.get(group, {}):
-                pybtex.plugin.register_plugin(group, name, entry_point.load(), force=True)
+                pybtex_registered.setdefault(group, {})[name] = entry_point.load()
         elif group in bibtex_registered and name not in bibtex_registered[group]:
-            bibtex_plugin.register_plugin(group, name, entry_point.load(), force=True)
+            bibtex_registered[group][name] = entry_point.load()
 
 
 # The filter "entries cited on this page", as sphinxcontrib-bibtex parses it.
@@ -94,8 +106,16 @@ class IndexedBibtexDomain(bibtex_domain.BibtexDomain):
     _first_citation: dict | None = None  # key -> its position in citation order
     _formatted_before: dict | None = None  # the last build's formatted lists
     _citations_of: dict | None = None  # key -> its positions in self.citations
+    _shared: dict | None = None  # (key, formatted key, label) -> formatted entries seen
 
     def env_updated(self) -> Iterable[str]:
+        # A build that read and removed no page, with the same .bib files,
+        # would make the same citations as the last build: the environment
+        # holds them (the library keeps them in its pickled domain data).
+        inputs = (read_stamp(self.env), bibfiles_stamp(self))
+        if self.data.get("citations_made_from") == inputs:
+            return []
+        self.data["citations_made_from"] = inputs
         # Citations are all known now (reading is over); index them afresh.
         cited_in = defaultdict(set)
         for citation_ref in self.citation_refs:
@@ -107,10 +127,11 @@ class IndexedBibtexDomain(bibtex_domain.BibtexDomain):
         # for the next, so the store never outgrows the site.
         self._formatted_before = self.data.get("formatted_lists", {})
         self.data["formatted_lists"] = {}
+        self._shared = {}
         try:
             return super().env_updated()
         finally:
-            self._formatted_before = None
+            self._formatted_before = self._shared = None
             # The library has just made this build's citations.
             self._citations_of = None
 
@@ -151,11 +172,7 @@ class IndexedBibtexDomain(bibtex_domain.BibtexDomain):
             bibliography.keyprefix,
             tooltips,
             tooltips_style,
-            tuple(
-                sorted(
-                    (str(name), bibfile.mtime) for name, bibfile in self.bibdata.bibfiles.items()
-                )
-            ),
+            bibfiles_stamp(self),
         )
         before = self._formatted_before.get(bibliography_key) if self._formatted_before else None
         if before is not None and before[0] == inputs:
@@ -164,8 +181,35 @@ class IndexedBibtexDomain(bibtex_domain.BibtexDomain):
             formatted = list(
                 super().get_formatted_entries(bibliography_key, docnames, tooltips, tooltips_style)
             )
+        formatted = self._one_of_each(formatted)
         self.data["formatted_lists"][bibliography_key] = (inputs, formatted)
         return iter(formatted)
+
+    def _one_of_each(self, formatted: list) -> list:
+        """The list's (entry, formatted, tooltip), equal ones shared with other lists.
+
+        Every page's own list formats the same works again, as equal but
+        separate objects, and the environment pickles each one: at 600 case
+        studies that was half the environment, loaded by every build.  Equal
+        entries kept as one object are pickled once.  Nothing changes them
+        once formatted (they are rendered), so sharing changes no output.
+        """
+        if self._shared is None:
+            return formatted
+        result = []
+        for item in formatted:
+            entry, main, tooltip = item
+            candidates = self._shared.setdefault((entry.key, main.key, main.label), [])
+            same = (
+                c
+                for c in candidates
+                if c[0] is entry and _same_text(c[1], main) and _same_text(c[2], tooltip)
+            )
+            shared = next(same, None)
+            if shared is None:
+                candidates.append(item)
+            result.append(shared or item)
+        return result
 
     def get_sorted_entries(self, bibliography_key, docnames):
         """As the library's, ordered by a position lookup.
@@ -242,6 +286,13 @@ class IndexedBibtexDomain(bibtex_domain.BibtexDomain):
                 success = bool(cited_docnames)
             if success or entry.key in bibliography.keys:
                 yield key, entry
+
+
+def _same_text(one, other) -> bool:
+    """Whether two formatted entries (or None) are equal: pybtex's have no ``==``."""
+    if one is None or other is None:
+        return one is other
+    return (one.key, one.label, one.text) == (other.key, other.label, other.text)
 
 
 SPEED_UPS_NEED = ("pybtex", "sphinxcontrib-bibtex")

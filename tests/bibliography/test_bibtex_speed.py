@@ -72,3 +72,36 @@ def test_kept_reference_lists_follow_citation_and_bib_edits(make_app, tmp_path):
     fresh.build(force_all=True)
     for name, html in after_bib.items():
         assert (fresh.outdir / name).read_text(encoding="utf-8") == html
+
+
+def test_a_rebuild_that_reads_nothing_makes_no_citations(make_app, tmp_path, monkeypatch):
+    """The citations the environment holds are the last build's, when no page
+    was read and the .bib files are the same; equal entries are one object."""
+    from sphinxcontrib.bibtex.domain import BibtexDomain
+
+    srcdir = tmp_path / "site"
+    shutil.copytree(ROOT, srcdir)
+    first = make_app("html", srcdir=srcdir, freshenv=False)
+    first.build()
+    made = [(c.key, c.bibliography_key) for c in first.env.domains["cite"].citations]
+    by_key: dict = {}
+    for citation in first.env.domains["cite"].citations:
+        by_key.setdefault(citation.key, set()).add(id(citation.formatted_entry))
+    # beta2011book is in the lists of three pages (and the "cited" page): one object.
+    assert len(by_key["beta2011book"]) == 1
+
+    formatted = []
+    library = BibtexDomain.env_updated
+    monkeypatch.setattr(
+        BibtexDomain, "env_updated", lambda self: formatted.append(self) or library(self)
+    )
+    again = make_app("html", srcdir=srcdir, freshenv=False)
+    again.build()
+    assert formatted == []
+    assert [(c.key, c.bibliography_key) for c in again.env.domains["cite"].citations] == made
+
+    # A page read again: the library makes the citations afresh.
+    one = srcdir / "one.md"
+    one.write_text(one.read_text(encoding="utf-8") + "\nMore text.\n", encoding="utf-8")
+    make_app("html", srcdir=srcdir, freshenv=False).build()
+    assert len(formatted) == 1
