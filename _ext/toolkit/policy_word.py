@@ -247,12 +247,17 @@ def _write_templates(app: Sphinx, exception: Exception | None) -> None:
         kept = json.loads(kept_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         kept = {}
+    every_source: dict[str, dict[str, str]] = {}  # kinds share most sources
     for kind in ORGANISATION_KINDS:
         chosen = [
             {k: v for k, v in c.items() if k not in ("line", "docname", "anchor")}
             for c in policy.clauses_for(env, kind.id)
         ]
-        sources = {key: policy.source(env, key) for c in chosen for key in c["sources"]}
+        sources = {}
+        for key in (key for c in chosen for key in c["sources"]):
+            if key not in every_source:
+                every_source[key] = policy.source(env, key)
+            sources[key] = every_source[key]
         path = Path(app.outdir) / DOWNLOADS / template_name(kind.id)
         digest = _digest(
             _CODE,
