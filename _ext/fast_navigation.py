@@ -22,7 +22,9 @@ in a parallel build) and per output folder:
 4. cuts the resulting HTML at the markers into a template.
 
 Each page's sidebar is then the template with the page's own slots filled
-in, which costs almost nothing.  The HTML is byte for byte what stock Furo
+in, which costs almost nothing.  The template is kept in the doctree folder
+between builds, with what it was made from: a rebuild that read no page
+still writes the index and search pages, and loads it instead of making it.  The HTML is byte for byte what stock Furo
 produces (tests/extensions/test_fast_navigation.py compares every page of a test site
 built both ways, serially and in parallel).
 
@@ -50,11 +52,15 @@ re-parses the whole tree per page (``make bench`` shows no difference with
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import os
+import pickle
 import posixpath
 import re
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, cast
 
 from bs4 import BeautifulSoup
@@ -68,7 +74,8 @@ from sphinx.environment.adapters.toctree import global_toctree_for_doc
 from sphinx.util import logging
 from sphinx.util.typing import ExtensionMetadata
 
-from .compat import virtual_doc_names
+from .compat import installed, virtual_doc_names
+from .env_stamp import read_stamp
 
 logger = logging.getLogger(__name__)
 
@@ -282,6 +289,55 @@ def _marker_in(classes: Iterable[str]) -> int:
     return next(int(c[8:]) for c in classes if MARKER.fullmatch(c))
 
 
+# --- Kept between builds ---------------------------------------------------------
+# Sphinx writes the index and search pages on every build, so even a rebuild
+# that read nothing needs the root folder's template.  It is saved in the
+# doctree folder with what it was made from, and loaded when that is the same:
+# the pages read (env_stamp), the configuration that affects HTML, the tags,
+# the extensions' and libraries' versions and this module's code.
+SAVED_TEMPLATE = "fast-navigation.pickle"
+CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+def _saved_key(app: Sphinx) -> str:
+    html_config = sorted(
+        (item.name, repr(item.value)) for item in app.config if item.rebuild == "html"
+    )
+    versions = sorted((name, str(ext.version)) for name, ext in app.extensions.items())
+    libraries = [installed(name) for name in ("sphinx", "docutils", "furo", "beautifulsoup4")]
+    key = repr(
+        (
+            read_stamp(app.env),
+            html_config,
+            sorted(app.builder.tags),
+            versions,
+            libraries,
+            CODE_DIGEST,
+        )
+    )
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def _load_saved(app: Sphinx, key: str) -> tuple[bool, _Template | None] | None:
+    """(modelled, root template) as saved under ``key``, or None."""
+    try:
+        with open(Path(app.doctreedir) / SAVED_TEMPLATE, "rb") as file:
+            saved_key, modelled, template = pickle.load(file)
+    except Exception:  # missing, unreadable or of an older shape: make it again
+        return None
+    return (modelled, template) if saved_key == key else None
+
+
+def _save(app: Sphinx, key: str, modelled: bool, template: _Template | None) -> None:
+    # Written whole then renamed: writer processes of a parallel build may
+    # save the same template at the same time.
+    path = Path(app.doctreedir) / SAVED_TEMPLATE
+    temporary = path.with_name(f"{path.name}.{os.getpid()}")
+    with open(temporary, "wb") as file:
+        pickle.dump((key, modelled, template), file, pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, path)
+
+
 # --- When the fast path applies ------------------------------------------------
 
 # One dict of templates per builder, keyed by output folder; emptied when a
@@ -304,20 +360,26 @@ def _tree_is_modelled(env: BuildEnvironment) -> bool:
 def _template_for(app: Sphinx, pagename: str) -> _Template | None:
     cache = _templates.get(app.builder)
     if cache is None:
-        modelled = _tree_is_modelled(app.env)
+        key = _saved_key(app)
+        saved = _load_saved(app, key)
+        if saved is not None:
+            modelled, root = saved
+            folders = {"": root} if modelled else {}
+        else:
+            modelled = _tree_is_modelled(app.env)
+            folders = {"": _build_template(app, "")} if modelled else {}
+            _save(app, key, modelled, folders.get(""))
         if not modelled:
             logger.info(
                 "fast_navigation: a page sets tocdepth or a toctree holds "
                 "an only directive; Furo computes the navigation"
             )
-        cache = _templates[app.builder] = {"modelled": modelled, "folders": {}}
+        cache = _templates[app.builder] = {"modelled": modelled, "folders": folders}
     if not cache["modelled"]:
         return None
     folders = cache["folders"]
     folder = posixpath.dirname(pagename)
     if folder not in folders:
-        if "" not in folders:
-            folders[""] = _build_template(app, "")
         root = folders[""]
         if folder:
             relocated = root.relocated(app, folder) if root is not None else None

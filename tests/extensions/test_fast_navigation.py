@@ -188,3 +188,30 @@ def test_tree_rendered_once_and_moved_to_other_folders(build, monkeypatch):
         "guidance",
         "guidance/success-factors",
     }
+
+
+def test_template_kept_between_builds(build, make_app, monkeypatch):
+    """A rebuild that reads nothing still writes the index and search pages:
+    it loads the template the last build saved.  A change to what the
+    template is made from (a page read, the HTML configuration) makes it again."""
+    app = build("site", fast=True)
+    first = pages(app.outdir)
+    rendered = []
+    build_template = fast_navigation._build_template
+    monkeypatch.setattr(
+        fast_navigation,
+        "_build_template",
+        lambda app, folder: rendered.append(folder) or build_template(app, folder),
+    )
+    app = build("site", fast=True, srcdir=app.srcdir)
+    assert rendered == []
+    assert pages(app.outdir) == first
+
+    page = app.srcdir / "case-studies" / "case-2.md"
+    page.write_text(page.read_text() + "\nMore text.\n")
+    app = build("site", fast=True, srcdir=app.srcdir)
+    assert rendered == [""]
+
+    app = make_app("html", srcdir=app.srcdir, freshenv=False, confoverrides={"html_title": "T"})
+    app.build()
+    assert rendered == ["", ""]
