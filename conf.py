@@ -66,6 +66,7 @@ extensions = [
     "_ext.latex_book",  # PDF: pages a page lists are its sections, not its last subsection's
     "_ext.epub",  # EPUB: page language, contents in reading order, accessibility metadata
     "_ext.pdf_book",  # the PDF: one tagged, accessible book (PDF/UA-1) through WeasyPrint
+    "_ext.template_cache",  # page templates compiled once and kept, not in every build
     "_ext.fast_exit",  # a build's process ends without a last garbage collection of the site
 ]
 
