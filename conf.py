@@ -62,6 +62,7 @@ extensions = [
     "_ext.external_links",  # rel="noopener" on every link to another site
     "_ext.fast_navigation",  # Furo's sidebar once per build, not per page: builds grow linearly
     "_ext.title_changes",  # a changed page or section title reaches every page in incremental builds
+    "_ext.search_index_entries",  # the search finds every page's index entries after incremental builds
     "_ext.sidebar_limit",  # many case studies: the sidebar lists their index, not each one
     "_ext.latex_book",  # PDF: pages a page lists are its sections, not its last subsection's
     "_ext.epub",  # EPUB: page language, contents in reading order, accessibility metadata

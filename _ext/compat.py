@@ -175,3 +175,19 @@ def virtual_doc_names() -> tuple[str, ...]:
     from sphinx.domains.std import StandardDomain
 
     return tuple(getattr(StandardDomain, "_virtual_doc_names", {"genindex", "modindex", "search"}))
+
+
+def search_index_entries(indexer: Any) -> tuple[dict[str, list], set[str]] | None:
+    """The search index's index entries by page, and the pages it holds.
+
+    search_index_entries (the extension) gives every page's entries to the
+    index before Sphinx writes it, working around sphinx-doc/sphinx#12599
+    (an incremental build keeps only the written pages' entries).  Sphinx
+    keeps both in private attributes of its ``IndexBuilder``.  None outside
+    the tested version: the extension then does nothing (Sphinx's own index).
+    Can go with the extension when #12599 is fixed.
+    """
+    if not tested("sphinx"):
+        return None
+    entries: dict[str, list] = indexer._index_entries
+    return entries, set(indexer._titles)
