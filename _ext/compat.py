@@ -48,22 +48,29 @@ def tested(distribution: str) -> bool:
     return installed(distribution) == TESTED[distribution]
 
 
-def require_tested(app: Sphinx, feature: str, *distributions: str) -> bool:
+ONLY_SLOWER = "The output is correct, only slower"
+
+
+def require_tested(
+    app: Sphinx, feature: str, *distributions: str, effect: str = ONLY_SLOWER
+) -> bool:
     """True when every distribution is at its tested version; else warn once.
 
-    For speed-ups only: the caller leaves the library's own behaviour in
-    place when this returns False, so the output stays correct.
+    The caller leaves the library's own behaviour in place when this returns
+    False; *effect* says what that means for the reader of the warning (for
+    a speed-up, that the output stays correct).
     """
     untested = [name for name in distributions if not tested(name)]
     for name in untested:
         logger.warning(
             "Switched off %s: they rely on private behaviour of %s, tested with "
-            "version %s, but %s is installed. The output is correct, only slower; "
+            "version %s, but %s is installed. %s; "
             "check _ext/compat.py against the new version and update TESTED.",
             feature,
             name,
             TESTED[name],
             installed(name) or "no version",
+            effect,
             type="compat",
             subtype=name,
             once=True,
@@ -177,17 +184,15 @@ def virtual_doc_names() -> tuple[str, ...]:
     return tuple(getattr(StandardDomain, "_virtual_doc_names", {"genindex", "modindex", "search"}))
 
 
-def search_index_entries(indexer: Any) -> tuple[dict[str, list], set[str]] | None:
+def search_index_entries(indexer: Any) -> tuple[dict[str, list], set[str]]:
     """The search index's index entries by page, and the pages it holds.
 
     search_index_entries (the extension) gives every page's entries to the
     index before Sphinx writes it, working around sphinx-doc/sphinx#12599
     (an incremental build keeps only the written pages' entries).  Sphinx
-    keeps both in private attributes of its ``IndexBuilder``.  None outside
-    the tested version: the extension then does nothing (Sphinx's own index).
-    Can go with the extension when #12599 is fixed.
+    keeps both in private attributes of its ``IndexBuilder``; the extension
+    uses them only with the tested Sphinx.  Can go with the extension when
+    #12599 is fixed.
     """
-    if not tested("sphinx"):
-        return None
     entries: dict[str, list] = indexer._index_entries
     return entries, set(indexer._titles)

@@ -24,8 +24,8 @@ in a parallel build) and per output folder:
 Each page's sidebar is then the template with the page's own slots filled
 in, which costs almost nothing.  The template is kept in the doctree folder
 between builds, with what it was made from: a rebuild that read no page
-still writes the index and search pages, and loads it instead of making it.  The HTML is byte for byte what stock Furo
-produces (tests/extensions/test_fast_navigation.py compares every page of a test site
+still writes the index and search pages, and loads it instead of making
+it.  The HTML is byte for byte what stock Furo produces (tests/extensions/test_fast_navigation.py compares every page of a test site
 built both ways, serially and in parallel).
 
 Outside the cases this is proven for (another builder than ``html``, a page
@@ -75,7 +75,7 @@ from sphinx.util import logging
 from sphinx.util.typing import ExtensionMetadata
 
 from .compat import installed, virtual_doc_names
-from .env_stamp import read_stamp
+from .stamps import code_stamp, read_stamp
 
 logger = logging.getLogger(__name__)
 
@@ -293,10 +293,10 @@ def _marker_in(classes: Iterable[str]) -> int:
 # Sphinx writes the index and search pages on every build, so even a rebuild
 # that read nothing needs the root folder's template.  It is saved in the
 # doctree folder with what it was made from, and loaded when that is the same:
-# the pages read (env_stamp), the configuration that affects HTML, the tags,
+# the pages read (stamps.read_stamp), the configuration that affects HTML, the tags,
 # the extensions' and libraries' versions and this module's code.
 SAVED_TEMPLATE = "fast-navigation.pickle"
-CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+CODE_STAMP = code_stamp(__file__)
 
 
 def _saved_key(app: Sphinx) -> str:
@@ -312,7 +312,7 @@ def _saved_key(app: Sphinx) -> str:
             sorted(app.builder.tags),
             versions,
             libraries,
-            CODE_DIGEST,
+            CODE_STAMP,
         )
     )
     return hashlib.sha256(key.encode()).hexdigest()

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sphinx.util import logging
 from sphinx.util.index_entries import split_index_msg
 
 from . import compat
@@ -28,9 +27,6 @@ if TYPE_CHECKING:
 
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
-
-
-logger = logging.getLogger(__name__)
 
 
 def page_entries(entries: Iterable[tuple[str, str, str, str, Any]]) -> list[tuple[str, str, str]]:
@@ -52,18 +48,15 @@ def _give_every_page_its_entries(app: Sphinx) -> list:
     indexer = getattr(app.builder, "indexer", None)
     if indexer is None:  # no search index (another builder, or html_search off)
         return []
-    held = compat.search_index_entries(indexer)
-    if held is None:
-        logger.warning(
-            "search_index_entries: not tested with this version of Sphinx, so left "
-            "off; after an incremental build the search may miss index entries "
-            "(sphinx-doc/sphinx#12599) until a clean build (make clean html)",
-            type="compat",
-            subtype="sphinx",
-            once=True,
-        )
+    if not compat.require_tested(
+        app,
+        "the search index's entries after incremental builds (search_index_entries)",
+        "sphinx",
+        effect="After an incremental build the search may miss index entries "
+        "(sphinx-doc/sphinx#12599) until a clean build (make clean html)",
+    ):
         return []
-    by_page, pages = held
+    by_page, pages = compat.search_index_entries(indexer)
     collected = app.env.domains.index_domain.entries
     by_page.clear()
     for docname in pages:

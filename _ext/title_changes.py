@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING
 from sphinx.environment.adapters.toctree import global_toctree_for_doc
 from sphinx.util import logging
 
-from .env_stamp import read_stamp
 from .fast_navigation import FURO_TOCTREE_ARGS
+from .stamps import read_stamp
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -33,13 +33,11 @@ Decisions, each following the APA Publication Manual (7th ed.):
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pybtex.plugin
@@ -53,6 +51,7 @@ from sphinxcontrib.bibtex.style.template import SphinxReferenceInfo, SphinxRefer
 
 from .. import priorities
 from ..month_names import MONTHS
+from ..stamps import code_stamp
 from .cite_domain import bibfiles_stamp, cite_domain
 from .links import safe_doi_url, safe_url
 
@@ -669,7 +668,7 @@ def _assign_suffixes(app: Sphinx) -> None:
     # The parsed entries, suffixes included, are kept in the environment:
     # only entries parsed again (a changed .bib file) need them worked out.
     domain = cite_domain(app.env)
-    parsed = (bibfiles_stamp(domain), STYLE_VERSION, _CODE_DIGEST)
+    parsed = (bibfiles_stamp(domain), STYLE_VERSION, _CODE_STAMP)
     if domain.data.get("year_suffixes_for") == parsed:
         return
     assign_year_suffixes(domain.bibdata.data.entries.values())
@@ -680,7 +679,7 @@ def _assign_suffixes(app: Sphinx) -> None:
 # lists are kept between builds (bibliography.speed), with a digest of this
 # module's code and the versions of pybtex and sphinxcontrib-bibtex.
 STYLE_VERSION = "2"
-_CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+_CODE_STAMP = code_stamp(__file__)
 
 
 def register(app: Sphinx) -> None:

@@ -25,10 +25,8 @@ every page is read, so one build shows every problem.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-import sys
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +41,7 @@ from sphinxcontrib.bibtex.domain import BibtexDomain
 from sphinxcontrib.bibtex.roles import CiteRole
 
 from .. import content_problems, priorities
+from ..stamps import code_stamp
 from . import links
 from .apa_style import REQUIRED_FIELDS, plain
 from .cite_domain import cite_domain
@@ -180,10 +179,7 @@ def _bibfiles(app: Sphinx) -> list[Path]:
 
 # What a .bib file's problems depend on besides the file: the checks' code
 # and the rules they read (entry types, link rules).
-_CHECKS_VERSION = hashlib.sha256(
-    b"".join(Path(module.__file__ or "").read_bytes() for module in (sys.modules[__name__], links))
-    + repr(sorted(REQUIRED_FIELDS.items())).encode()
-).hexdigest()
+_CHECKS_VERSION = code_stamp(__file__, links.__file__) + repr(sorted(REQUIRED_FIELDS.items()))
 
 
 def check_bibfiles(app: Sphinx, env: BuildEnvironment) -> None:

@@ -32,7 +32,7 @@ profiling a build with hundreds of case studies:
   inputs, on the environment, and formats a list again only when one of
   them has changed.  A build that reads and removes no page, with the same
   .bib files, makes no citation at all: the environment holds the last
-  build's (``_ext/env_stamp.py``).  Equal formatted entries of different
+  build's (``_ext/stamps.py``).  Equal formatted entries of different
   lists are kept as one object, which halves the environment Sphinx loads
   at the start of every build.
 - Registering a plugin through pybtex's ``register_plugin`` scans every
@@ -43,19 +43,16 @@ profiling a build with hundreds of case studies:
 from __future__ import annotations
 
 import ast
-import hashlib
-import inspect
 from collections import defaultdict
 from collections.abc import Iterable
 from importlib.metadata import distributions
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import sphinxcontrib.bibtex.domain as bibtex_domain
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 
 from .. import compat
-from ..env_stamp import read_stamp
+from ..stamps import code_stamp, read_stamp
 from . import apa_style, links
 from .cite_domain import bibfiles_stamp
 
@@ -68,9 +65,7 @@ if TYPE_CHECKING:
 # so a changed style or an upgraded library formats every list again.
 FORMATTER_VERSION = (
     apa_style.STYLE_VERSION,
-    hashlib.sha256(
-        b"".join(Path(inspect.getfile(module)).read_bytes() for module in (apa_style, links))
-    ).hexdigest(),
+    code_stamp(apa_style.__file__, links.__file__),
     compat.installed("pybtex"),
     compat.installed("sphinxcontrib-bibtex"),
 )

@@ -22,6 +22,7 @@ addresses in the PDF).
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import io
 import json
@@ -36,6 +37,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 from ..compat import installed
+from ..stamps import code_stamp
 from . import policy
 from .pages import is_website
 from .schema import CLAUSE_CONDITIONS, ORGANISATION_KINDS, OrganisationKind
@@ -221,7 +223,7 @@ def _digest(*parts: Any) -> str:
 
 # This module's code is part of each template's digest: a change to how
 # templates are written writes them again.
-_CODE = _digest(Path(__file__).read_bytes())
+_CODE = code_stamp(__file__)
 
 
 def _write_templates(app: Sphinx, exception: Exception | None) -> None:
@@ -247,17 +249,14 @@ def _write_templates(app: Sphinx, exception: Exception | None) -> None:
         kept = json.loads(kept_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         kept = {}
-    every_source: dict[str, dict[str, str]] = {}  # kinds share most sources
+    # The kinds of organisation share most sources: each is formatted once.
+    source = functools.cache(lambda key: policy.source(env, key))
     for kind in ORGANISATION_KINDS:
         chosen = [
             {k: v for k, v in c.items() if k not in ("line", "docname", "anchor")}
             for c in policy.clauses_for(env, kind.id)
         ]
-        sources = {}
-        for key in (key for c in chosen for key in c["sources"]):
-            if key not in every_source:
-                every_source[key] = policy.source(env, key)
-            sources[key] = every_source[key]
+        sources = {key: source(key) for c in chosen for key in c["sources"]}
         path = Path(app.outdir) / DOWNLOADS / template_name(kind.id)
         digest = _digest(
             _CODE,

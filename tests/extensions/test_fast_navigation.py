@@ -40,6 +40,19 @@ def build(make_app, tmp_path):
     return _build
 
 
+@pytest.fixture
+def rendered(monkeypatch) -> list:
+    """The folders whose navigation template is made (not loaded or moved)."""
+    folders: list = []
+    build_template = fast_navigation._build_template
+    monkeypatch.setattr(
+        fast_navigation,
+        "_build_template",
+        lambda app, folder: folders.append(folder) or build_template(app, folder),
+    )
+    return folders
+
+
 def warnings(app) -> list:
     # Two apps in one test re-register docutils nodes; that is not the site's.
     return [
@@ -172,14 +185,7 @@ def test_tocdepth_page_left_to_furo(build, tmp_path):
     assert_same_pages(pages(stock.outdir), pages(fast.outdir))
 
 
-def test_tree_rendered_once_and_moved_to_other_folders(build, monkeypatch):
-    rendered = []
-    build_template = fast_navigation._build_template
-    monkeypatch.setattr(
-        fast_navigation,
-        "_build_template",
-        lambda app, folder: rendered.append(folder) or build_template(app, folder),
-    )
+def test_tree_rendered_once_and_moved_to_other_folders(build, rendered):
     app = build("site", fast=True)
     assert rendered == [""]
     assert set(fast_navigation._templates[app.builder]["folders"]) == {
@@ -190,22 +196,23 @@ def test_tree_rendered_once_and_moved_to_other_folders(build, monkeypatch):
     }
 
 
-def test_template_kept_between_builds(build, make_app, monkeypatch):
+def test_template_kept_between_builds(build, make_app, rendered):
     """A rebuild that reads nothing still writes the index and search pages:
     it loads the template the last build saved.  A change to what the
     template is made from (a page read, the HTML configuration) makes it again."""
     app = build("site", fast=True)
     first = pages(app.outdir)
-    rendered = []
-    build_template = fast_navigation._build_template
-    monkeypatch.setattr(
-        fast_navigation,
-        "_build_template",
-        lambda app, folder: rendered.append(folder) or build_template(app, folder),
-    )
+    rendered.clear()
     app = build("site", fast=True, srcdir=app.srcdir)
     assert rendered == []
     assert pages(app.outdir) == first
+
+    # A saved template that cannot be read is made again, not trusted.
+    (app.doctreedir / fast_navigation.SAVED_TEMPLATE).write_bytes(b"not a pickle")
+    app = build("site", fast=True, srcdir=app.srcdir)
+    assert rendered == [""]
+    assert pages(app.outdir) == first
+    rendered.clear()
 
     page = app.srcdir / "case-studies" / "case-2.md"
     page.write_text(page.read_text() + "\nMore text.\n")

@@ -54,5 +54,5 @@ def test_left_off_with_a_warning_outside_the_tested_sphinx(make_app, tmp_path, m
     shutil.copytree(ROOT, src)
     app = make_app("html", srcdir=src)
     app.build()
-    assert app.warning.getvalue().count("search_index_entries: not tested") == 1
+    assert app.warning.getvalue().count("Switched off the search index's entries") == 1
     assert "whānau" in search_index(app.outdir)["indexentries"]  # Sphinx's own, full build
