@@ -184,8 +184,12 @@ def virtual_doc_names() -> tuple[str, ...]:
     return tuple(getattr(StandardDomain, "_virtual_doc_names", {"genindex", "modindex", "search"}))
 
 
-def search_index_entries(indexer: Any) -> tuple[dict[str, list], set[str]]:
-    """The search index's index entries by page, and the pages it holds.
+def search_index_entries(indexer: Any) -> tuple[dict[str, list], list[str]]:
+    """The search index's index entries by page, and the pages it holds, sorted.
+
+    Sorted because a full build feeds the pages to the index in sorted order
+    (``Builder.write_documents``), and the order of the entries for one term
+    in searchindex.js follows it.
 
     search_index_entries (the extension) gives every page's entries to the
     index before Sphinx writes it, working around sphinx-doc/sphinx#12599
@@ -195,4 +199,4 @@ def search_index_entries(indexer: Any) -> tuple[dict[str, list], set[str]]:
     #12599 is fixed.
     """
     entries: dict[str, list] = indexer._index_entries
-    return entries, set(indexer._titles)
+    return entries, sorted(indexer._titles)
