@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from toolkit_build import copy_root
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -117,4 +118,13 @@ def site_html(tmp_path_factory) -> Path:
     """The real guide built once per test session, strictly, into a temp dir."""
     out = tmp_path_factory.mktemp("site") / "html"
     sphinx_build(REPO, out, "-b", "html", "-W", "--keep-going", "-n")
+    return out
+
+
+@pytest.fixture(scope="session")
+def toolkit_html(tmp_path_factory) -> Path:
+    """The toolkit test root, unedited, built once per session; tests only read it."""
+    tmp = tmp_path_factory.mktemp("toolkit-html")
+    out = tmp / "html"
+    sphinx_build(copy_root("toolkit", tmp), out, "-b", "html")
     return out

@@ -14,30 +14,20 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import require_chromium, sphinx_build
-from toolkit_build import chromium, copy_root, serve
+from conftest import require_chromium
+from toolkit_build import chromium, serve
 
 from _ext.toolkit.case_study_browser import DATA_ID, data_island
 
 INDEX = "case-studies/index.html"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """The toolkit root built once for this module's tests."""
-    tmp = tmp_path_factory.mktemp("browser")
-    src = copy_root("toolkit", tmp)
-    out = tmp / "html"
-    sphinx_build(src, out, "-b", "html")
-    return out
+def soup(outdir, page):
+    return BeautifulSoup((outdir / page).read_text(encoding="utf-8"), "html.parser")
 
 
-def soup(site, page):
-    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
-
-
-def test_the_full_list_gets_the_front_matter_and_the_script(site):
-    page = soup(site, INDEX)
+def test_the_full_list_gets_the_front_matter_and_the_script(toolkit_html):
+    page = soup(toolkit_html, INDEX)
     data = json.loads(page.find("script", id=DATA_ID).string)
     cases = {case["title"]: case for case in data["cases"]}
     assert cases["Share an Idea"] == {
@@ -58,9 +48,9 @@ def test_the_full_list_gets_the_front_matter_and_the_script(site):
     assert page.find("script", src=lambda src: src and "case-study-browser.js" in src)
 
 
-def test_filtered_lists_and_other_pages_get_nothing(site):
+def test_filtered_lists_and_other_pages_get_nothing(toolkit_html):
     for name in ("guidance/government-sector.html", "case-studies/measles.html", "index.html"):
-        html = (site / name).read_text(encoding="utf-8")
+        html = (toolkit_html / name).read_text(encoding="utf-8")
         assert DATA_ID not in html and "case-study-browser" not in html, name
 
 
@@ -84,9 +74,9 @@ def matrix_rows(page):
 
 
 @pytest.fixture(scope="module")
-def browser(site):
+def browser(toolkit_html):
     executable = require_chromium()
-    with serve(site) as base, chromium(executable) as page:
+    with serve(toolkit_html) as base, chromium(executable) as page:
         yield base, page
 
 

@@ -10,9 +10,9 @@ leadership-champion and leadership-time (Leadership), measurement-goals
 import json
 
 import pytest
-from conftest import require_chromium, sphinx_build
+from conftest import require_chromium
 from playwright.sync_api import expect
-from toolkit_build import chromium, copy_root, serve
+from toolkit_build import chromium, serve
 
 PAGE = "guidance/self-assessment.html"
 FORMAT = "aotearoa-social-media-guide:self-assessment"  # the page's storage key
@@ -25,17 +25,8 @@ ANSWERS = {
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("profile")
-    src = copy_root("toolkit", tmp)
-    out = tmp / "html"
-    sphinx_build(src, out, "-b", "html")
-    return out
-
-
-@pytest.fixture(scope="module")
-def browser(site):
-    with serve(site) as base, chromium(require_chromium()) as page:
+def browser(toolkit_html):
+    with serve(toolkit_html) as base, chromium(require_chromium()) as page:
         yield base, page.context.browser
 
 
