@@ -74,6 +74,7 @@ from sphinx.environment.adapters.toctree import global_toctree_for_doc
 from sphinx.util import logging
 from sphinx.util.typing import ExtensionMetadata
 
+from . import priorities
 from .compat import installed, virtual_doc_names
 from .stamps import code_stamp, read_stamp
 
@@ -300,16 +301,16 @@ CODE_STAMP = code_stamp(__file__)
 
 
 def _saved_key(app: Sphinx) -> str:
-    html_config = sorted(
-        (item.name, repr(item.value)) for item in app.config if item.rebuild == "html"
-    )
+    # The configuration that affects HTML, and the tags: the digests Sphinx
+    # itself compares to decide whether every page must be written again.
+    build_info = cast(StandaloneHTMLBuilder, app.builder).build_info
     versions = sorted((name, str(ext.version)) for name, ext in app.extensions.items())
     libraries = [installed(name) for name in ("sphinx", "docutils", "furo", "beautifulsoup4")]
     key = repr(
         (
             read_stamp(app.env),
-            html_config,
-            sorted(app.builder.tags),
+            build_info.config_hash,
+            build_info.tags_hash,
             versions,
             libraries,
             CODE_STAMP,
@@ -457,6 +458,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         description="Compute Furo's sidebar once per build (False: per page, as stock Furo)",
     )
     app.connect("write-started", _forget_templates)
-    app.connect("html-page-context", _take_over_navigation, priority=400)
-    app.connect("html-page-context", _fill_in_navigation, priority=600)
+    app.connect(
+        "html-page-context", _take_over_navigation, priority=priorities.NAVIGATION_TAKE_OVER
+    )
+    app.connect("html-page-context", _fill_in_navigation, priority=priorities.NAVIGATION_FILL_IN)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

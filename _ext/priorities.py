@@ -36,3 +36,14 @@ BIB_CHECKS = 100
 CROSS_CHECKS = 400
 # ...and the verdict (log every problem, fail the build) comes last.
 BUILD_WIDE_CHECKS_END = 800
+
+# -- html-page-context -----------------------------------------------------------
+# Furo renders the sidebar's tree at the default priority (500), asking the
+# page context's toctree() for it.  Without fast navigation, sidebar_limit
+# answers that request with a pruned tree, so it wraps toctree() first...
+SIDEBAR_PRUNE_STOCK = 300
+# ...fast_navigation makes Furo's request a no-op before Furo runs (it then
+# wraps whatever toctree() the context holds, sidebar_limit's included)...
+NAVIGATION_TAKE_OVER = 400
+# ...and fills in the sidebar, computed once per build, after Furo has run.
+NAVIGATION_FILL_IN = 600

@@ -30,15 +30,13 @@ from docutils import nodes
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment.adapters.toctree import global_toctree_for_doc
 
+from . import priorities
 from .fast_navigation import FURO_TOCTREE_ARGS
 from .toolkit.pages import case_studies
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
-
-# Before fast_navigation takes the tree over (400) and Furo asks for it (500).
-ANSWER_FURO_PRIORITY = 300
 
 
 def pruned_pages(app: Sphinx) -> set[str]:
@@ -84,13 +82,18 @@ def prune(app: Sphinx, docname: str, tree: nodes.Element | None) -> None:
 def _answer_furo(
     app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
 ) -> None:
-    """Serve Furo's request for the page's navigation, pruned."""
-    if app.builder.format != "html" or "toctree" not in context or not pruned_pages(app):
+    """Serve Furo's request for the page's navigation, pruned.
+
+    Whether anything is pruned is asked only when Furo asks for the tree:
+    with fast navigation on, Furo's request never reaches this function, so
+    no page pays for working out the case studies.
+    """
+    if app.builder.format != "html" or "toctree" not in context:
         return
     stock_toctree = context["toctree"]
 
     def toctree(**kwargs: Any) -> str:
-        if kwargs != FURO_TOCTREE_ARGS:
+        if kwargs != FURO_TOCTREE_ARGS or not pruned_pages(app):
             return stock_toctree(**kwargs)
         # Called on html-page-context only: the builder writes HTML.
         builder = cast(StandaloneHTMLBuilder, app.builder)
@@ -111,6 +114,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         types=[int],
         description="Above this many case studies the sidebar lists their index only (0: no limit)",
     )
-    app.connect("html-page-context", _answer_furo, priority=ANSWER_FURO_PRIORITY)
+    app.connect("html-page-context", _answer_furo, priority=priorities.SIDEBAR_PRUNE_STOCK)
     app.connect("navigation-tree-resolved", prune)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

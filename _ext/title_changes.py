@@ -35,10 +35,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# The whole site's tree of pages, as a sidebar shows it: the arguments Furo
-# passes to Sphinx's toctree() (defined once, with the rest of what the guide
-# knows of Furo's sidebar); section titles are covered by the labels.
-SITE_TREE = FURO_TOCTREE_ARGS
 # A document name no page can have: the tree as seen from no page in particular.
 PROBE_DOCNAME = "__title-changes-probe__"
 
@@ -50,8 +46,10 @@ def titles_fingerprint(app: Sphinx, env: BuildEnvironment) -> str:
     and ``{ref}`` links (labelled section titles).
     """
     digest = hashlib.sha256()
+    # The whole site's tree of pages as a sidebar shows it (Furo's toctree()
+    # arguments); section titles are covered by the labels below.
     tree = global_toctree_for_doc(
-        env, PROBE_DOCNAME, app.builder, tags=app.builder.tags, **SITE_TREE
+        env, PROBE_DOCNAME, app.builder, tags=app.builder.tags, **FURO_TOCTREE_ARGS
     )
     digest.update((tree.pformat() if tree is not None else "").encode())
     for docname in sorted(env.titles):
