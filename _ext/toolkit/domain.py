@@ -18,14 +18,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 # Per-page stores: docname -> what that page holds.
-PER_PAGE = (
-    "pages",
-    "generated",
-    "self_checks",
-    "assessment_pages",
-    "policy_clauses",
-    "policy_builder_pages",
-)
+PER_PAGE = ("pages", "generated", "self_checks", "policy_clauses")
 
 
 class ToolkitDomain(Domain):
@@ -34,15 +27,13 @@ class ToolkitDomain(Domain):
     ``pages``: typed front matter values (plus ``_lines``, the line of each
     key); ``generated``: the generated indexes a page shows (directive, line,
     options); ``self_checks``: a factor page's questions (id, text, line);
-    ``assessment_pages``: pages that show the self-assessment;
     ``policy_clauses``: the policy clauses a page holds (id, heading, text,
-    kinds, sources, line...); ``policy_builder_pages``: pages that show the
-    policy builder.
+    kinds, sources, line...).
     """
 
     name = "toolkit"
     label = "Toolkit"
-    data_version = 2
+    data_version = 3
     initial_data: ClassVar[dict[str, Any]] = {name: {} for name in PER_PAGE}
 
     def __init__(self, env: BuildEnvironment) -> None:
@@ -65,16 +56,17 @@ class ToolkitDomain(Domain):
         return self.data["self_checks"]
 
     @property
-    def assessment_pages(self) -> list[str]:
-        return sorted(self.data["assessment_pages"])
-
-    @property
     def policy_clauses(self) -> dict[str, list[dict[str, Any]]]:
         return self.data["policy_clauses"]
 
-    @property
-    def policy_builder_pages(self) -> list[str]:
-        return sorted(self.data["policy_builder_pages"])
+    def shows(self, docname: str, directive: str) -> bool:
+        """Whether the page shows what *directive* generates (recorded by
+        ``pages.record_generated``)."""
+        return any(use["directive"] == directive for use in self.generated.get(docname, ()))
+
+    def pages_showing(self, directive: str) -> list[str]:
+        """The pages that show what *directive* generates, sorted."""
+        return sorted(docname for docname in self.generated if self.shows(docname, directive))
 
     def clear_doc(self, docname: str) -> None:
         for name in PER_PAGE:

@@ -59,7 +59,6 @@ class PolicyBuilder(SphinxDirective):
         self.set_source_info(node)
         # Written again whenever a clause anywhere changes (pages.index_data).
         record_generated(self.env, self.env.docname, "policy-builder", self.lineno, {})
-        toolkit(self.env).data["policy_builder_pages"][self.env.docname] = True
         return [node]
 
 
@@ -215,7 +214,7 @@ def _resolve_builder(app: Sphinx, doctree, fromdocname: str) -> None:
 
 def _add_assets(app, pagename, templatename, context, doctree) -> None:
     # The script and its styles load on the builder's page only.
-    if pagename in toolkit(app.env).data["policy_builder_pages"]:
+    if toolkit(app.env).shows(pagename, "policy-builder"):
         app.add_css_file("policy-builder.css")
         # Deferred scripts run in order: the Word writer is there first.
         app.add_js_file("policy-docx.js", defer="defer")

@@ -146,7 +146,6 @@ class SelfAssessment(SphinxDirective):
         node = self_assessment()
         self.set_source_info(node)
         record_generated(self.env, self.env.docname, "self-assessment", self.lineno, {})
-        toolkit(self.env).data["assessment_pages"][self.env.docname] = True
         return [node]
 
 
@@ -221,7 +220,7 @@ def _page_title_levels(doctree: nodes.document) -> dict[int, int]:
 
 
 def _link_to_assessment(app, doctree, fromdocname) -> None:
-    pages = toolkit(app.env).assessment_pages
+    pages = toolkit(app.env).pages_showing("self-assessment")
     blocks = list(doctree.findall(self_check_list))
     levels = _page_title_levels(doctree) if blocks else {}
     for block in blocks:
@@ -270,7 +269,7 @@ def _resolve_assessment(app, doctree, fromdocname) -> None:
         node["total"] = sum(len(questions) for _, _, questions in groups)
         # The profile's "what to do next" links go to the policy builder,
         # where the reader turns the weak factors into policy.
-        builders = sorted(toolkit(env).data["policy_builder_pages"])
+        builders = toolkit(env).pages_showing("policy-builder")
         if builders and app.builder.format == "html":
             node["policy_href"] = app.builder.get_relative_uri(fromdocname, builders[0])
         for factor, docname, questions in groups:
@@ -452,7 +451,7 @@ def _pass(self, node) -> None:
 
 def _add_assets(app, pagename, templatename, context, doctree) -> None:
     # The script and its styles load on the self-assessment page only.
-    if pagename in toolkit(app.env).data["assessment_pages"]:
+    if toolkit(app.env).shows(pagename, "self-assessment"):
         app.add_css_file("self-assessment.css")
         app.add_js_file("self-assessment.js", defer="defer")
 
