@@ -15,11 +15,10 @@ full list as the toolkit writes it; this module changes none of it.
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from .domain import toolkit
-from .pages import case_studies, factor_pages, title
+from .pages import case_studies, data_island, factor_pages, title
 from .schema import CHANNEL_LABELS, SECTOR_LABELS
 
 if TYPE_CHECKING:
@@ -63,14 +62,8 @@ def browser_data(app: Sphinx, docname: str) -> dict[str, Any]:
     }
 
 
-def data_island(data: dict[str, Any]) -> str:
-    """JSON that is safe inside a <script> element (no "</script>")."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 def _add_browser(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    if app.builder.format != "html" or not shows_full_list(app.env, pagename):
+    if not shows_full_list(app.env, pagename):
         return
     # Added from html-page-context, so on this page only.
     app.add_js_file(

@@ -10,6 +10,7 @@ generated indexes read.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -92,6 +93,16 @@ def title(env: BuildEnvironment, docname: str) -> str:
     """The page's title as plain text."""
     node = env.titles.get(docname)
     return node.astext() if node is not None else docname
+
+
+def data_island(data: dict[str, Any]) -> str:
+    """JSON that is safe inside a <script> element (no "</script>").
+
+    With "<", ">" and "&" escaped nothing in the data can end the element or
+    open a comment; JSON.parse gives the same data back.
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def record_generated(

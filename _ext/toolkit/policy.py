@@ -421,7 +421,7 @@ def clauses_for(env, kind: str) -> list[dict[str, Any]]:
 
 
 def source(env, key: str) -> dict[str, str]:
-    """A cited work: its key, APA citation ("Privacy Act 2020") and reference."""
+    """A cited work: its APA citation ("Privacy Act 2020") and reference."""
     # Only a guide with a bibliography has clauses.
     from pybtex.backends.plaintext import Backend as PlainText
 
@@ -429,7 +429,6 @@ def source(env, key: str) -> dict[str, str]:
 
     entry = env.get_domain("cite").bibdata.data.entries[key]
     return {
-        "key": key,
         "citation": apa_style.label(entry),
         # The plain-text backend itself: render_as("text") looks it up among
         # every installed package's entry points, on every call.

@@ -22,7 +22,6 @@ LaTeX and other builders: a paragraph pointing to the clauses in the guide.
 
 from __future__ import annotations
 
-import json
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -32,7 +31,7 @@ from sphinx.util.nodes import make_refnode
 
 from . import policy, policy_word
 from .domain import toolkit
-from .pages import is_website, record_generated, title
+from .pages import data_island, is_website, record_generated, title
 from .schema import (
     CHANNEL_LABELS,
     CLAUSE_CONDITIONS,
@@ -79,7 +78,6 @@ def builder_data(app: Sphinx, fromdocname: str) -> dict[str, Any]:
             for k in ORGANISATION_KINDS
         ],
         "placeholders": POLICY_PLACEHOLDERS,
-        "conditions": CLAUSE_CONDITIONS,
         "platforms": CHANNEL_LABELS,
         "sources": {key: policy.source(env, key) for key in keys},
         "templates": policy_word.template_links(app, fromdocname),
@@ -100,12 +98,6 @@ def builder_data(app: Sphinx, fromdocname: str) -> dict[str, Any]:
             for clause in chosen
         ],
     }
-
-
-def _json_for_script(data: dict[str, Any]) -> str:
-    # Inside <script> the HTML parser ends at "</script"; with every "<"
-    # escaped nothing in the data can end the element or open a comment.
-    return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
 
 
 def _checkboxes(name: str, choices: dict[str, str]) -> str:
@@ -171,7 +163,7 @@ def _html(app: Sphinx, fromdocname: str, level: int, first: tuple[str, str] | No
             '<a class="pb-word" hidden href="#">Word template (blank)</a></div>',
             '<div class="pb-draft"></div>',
             "</section>",
-            f'<script type="application/json" class="pb-data">{_json_for_script(data)}</script>',
+            f'<script type="application/json" class="pb-data">{data_island(data)}</script>',
             "</div>",
         ]
     )

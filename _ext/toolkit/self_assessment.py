@@ -222,9 +222,10 @@ def _page_title_levels(doctree: nodes.document) -> dict[int, int]:
 def _link_to_assessment(app, doctree, fromdocname) -> None:
     pages = toolkit(app.env).pages_showing("self-assessment")
     blocks = list(doctree.findall(self_check_list))
-    levels = _page_title_levels(doctree) if blocks else {}
+    html = app.builder.format == "html"
+    levels = _page_title_levels(doctree) if blocks and html else {}
     for block in blocks:
-        if app.builder.format == "html":
+        if html:
             # A heading among the page's sections, one level below the page's
             # title: h2 on the site, h3 in the PDF's HTML, where the factor
             # page is a section of its chapter.  (In LaTeX a page may be a

@@ -17,7 +17,8 @@ from bs4 import BeautifulSoup
 from conftest import require_chromium
 from toolkit_build import chromium, serve
 
-from _ext.toolkit.case_study_browser import DATA_ID, data_island
+from _ext.toolkit.case_study_browser import DATA_ID
+from _ext.toolkit.pages import data_island
 
 INDEX = "case-studies/index.html"
 
