@@ -350,11 +350,6 @@ def _visit_mark_latex(self, node) -> None:
     raise nodes.SkipNode
 
 
-def _visit_mark_text(self, node) -> None:
-    self.add_text("yes")
-    raise nodes.SkipNode
-
-
 def _visit_tick_html(self, node) -> None:
     # The tick is for the eye; a screen reader hears "Yes" instead.
     self.body.append(
@@ -379,14 +374,6 @@ def _pass(self, node) -> None:
     pass
 
 
-def _visit_table_html(self, node) -> None:
-    self.visit_table(node)
-
-
-def _depart_table_html(self, node) -> None:
-    self.depart_table(node)
-
-
 def setup(app: Sphinx) -> None:
     """Register the directives and nodes (called by the toolkit's ``setup``)."""
     app.add_config_value("guide_contribute_url", "", "env", str)
@@ -397,31 +384,15 @@ def setup(app: Sphinx) -> None:
         latex=(_visit_matrix_latex, None),
         text=(_visit_matrix_text, None),
     )
-    # The matrix visitors write the table in LaTeX and text; HTML's is Sphinx's.
-    app.add_node(
-        matrix_table,
-        html=(_visit_table_html, _depart_table_html),
-        latex=(_pass, _pass),
-        text=(_pass, _pass),
-    )
-    app.add_node(
-        matrix_no, html=(_visit_no_html, _depart_no_html), latex=(_skip, None), text=(_pass, _pass)
-    )
-    app.add_node(
-        matrix_factor, html=(_pass, _pass), latex=(_visit_factor_latex, None), text=(_pass, _pass)
-    )
-    app.add_node(
-        matrix_mark,
-        html=(_pass, _pass),
-        latex=(_visit_mark_latex, None),
-        text=(_visit_mark_text, None),
-    )
-    app.add_node(
-        matrix_tick,
-        html=(_visit_tick_html, None),
-        latex=(_visit_mark_latex, None),
-        text=(_visit_mark_text, None),
-    )
+    # The matrix's own visitors write the whole table in text (and skip its
+    # children) and walk only the cells' contents in LaTeX, so the parts need
+    # visitors for what reaches them.  HTML writes the table with Sphinx's
+    # visit_table, which the translators find through the node's base class.
+    app.add_node(matrix_table)
+    app.add_node(matrix_no, html=(_visit_no_html, _depart_no_html), latex=(_skip, None))
+    app.add_node(matrix_factor, html=(_pass, _pass), latex=(_visit_factor_latex, None))
+    app.add_node(matrix_mark, html=(_pass, _pass), latex=(_visit_mark_latex, None))
+    app.add_node(matrix_tick, html=(_visit_tick_html, None))
     app.add_directive("case-study-list", CaseStudyList)
     app.add_directive("success-factor-matrix", SuccessFactorMatrix)
     app.connect("env-updated", _check_options, priority=priorities.CROSS_CHECKS)
