@@ -52,8 +52,14 @@ html: $(VENV)/.docs-installed ## Build the HTML site into _build/html
 # is a Python package (requirements.txt); it needs Pango from the system.
 # PDF_NAME is read from conf.py's guide_pdf_basename, its one definition.
 PDF_NAME    := $(shell sed -n 's/^guide_pdf_basename = "\(.*\)"$$/\1/p' conf.py)
-PDF_INSTALL := sudo apt-get install --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 \
-	fonts-freefont-otf
+# The system packages make pdf needs (Debian, Ubuntu): the workflows install
+# them with `make -s pdf-packages`.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-freefont-otf
+PDF_INSTALL  := sudo apt-get install --no-install-recommends $(PDF_PACKAGES)
+
+.PHONY: pdf-packages
+pdf-packages: ## Print the system packages make pdf needs
+	@echo $(PDF_PACKAGES)
 
 .PHONY: pdf
 pdf: $(VENV)/.docs-installed ## Build the whole guide as one tagged PDF into _build/pdf (needs Pango)

@@ -96,6 +96,16 @@ def test_a_version_tag_publishes_a_release_with_the_site_and_books():
     assert job["steps"][-1]["env"]["GH_TOKEN"] == "${{ github.token }}"
 
 
+@pytest.mark.parametrize("name", ["deploy.yml", "release.yml"])
+def test_workflows_that_build_the_pdf_install_what_make_pdf_needs(name):
+    """make pdf is WeasyPrint's: the packages are the Makefile's, and no TeX."""
+    workflow = load(REPO / ".github" / "workflows" / name)
+    runs = [step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"]]
+    install = next(i for i, run in enumerate(runs) if "$(make -s pdf-packages)" in run)
+    assert install < runs.index("make html pdf epub")
+    assert not any("texlive" in run or "latexmk" in run for run in runs)
+
+
 def test_release_actions_are_pinned_to_full_versions():
     workflow = load(REPO / ".github" / "workflows" / "release.yml")
     for step in workflow["jobs"]["release"]["steps"]:
