@@ -15,6 +15,8 @@ from pathlib import Path
 # here, in the tests and in tools/): the project folder goes on the path once.
 sys.path.insert(0, str(Path(__file__).parent))
 
+from _ext.month_names import MONTHS
+
 # -- Project information -----------------------------------------------------
 
 project = "Social media for social services in Aotearoa"
@@ -258,8 +260,9 @@ linkcheck_anchors_ignore_for_url = [r"https://github\.com/"]
 # LaTeX.
 
 # The title page's date (Sphinx's `today`), New Zealand style ("25 November
-# 2026") and from SOURCE_DATE_EPOCH like the copyright year.
-today = f"{_build_time.tm_mday} {time.strftime('%B', _build_time)} {_build_year}"
+# 2026") whatever the machine's locale, and from SOURCE_DATE_EPOCH like the
+# copyright year.
+today = f"{_build_time.tm_mday} {MONTHS[_build_time.tm_mon - 1]} {_build_year}"
 
 # Sphinx's LaTeX builder still gives the same book, untagged, with xelatex
 # (`sphinx-build -M latexpdf . _build`, then `python -m tools.check_latex_log
