@@ -115,8 +115,9 @@ def bibtex_runtime_plugins() -> dict[str, dict[str, Any]]:
 def bibtex_filter_visitor() -> type:
     """The class that evaluates a bibliography's ``:filter:`` for one entry.
 
-    bibliography.speed re-implements ``get_filtered_entries`` with an index
-    of cited pages; the filter itself must stay the library's.  Can go when
+    bibliography.speed filters each list's entries with an index of cited
+    pages (in place of the library's ``get_filtered_entries``); the filter
+    itself must stay the library's.  Can go when
     sphinxcontrib-bibtex indexes citations itself
     (https://github.com/mcmtroffaes/sphinxcontrib-bibtex/issues/326).
     """

@@ -97,7 +97,6 @@ class IndexedBibtexDomain(bibtex_domain.BibtexDomain):
     """sphinxcontrib-bibtex's domain, with "which pages cite this key" indexed."""
 
     _cited_in: dict | None = None
-    _cited_keys: tuple | None = None  # (docnames, keys in citation order)
     _first_citation: dict | None = None  # key -> its position in citation order
     _formatted_before: dict | None = None  # the last build's formatted lists
     _citations_of: dict | None = None  # key -> its positions in self.citations
@@ -117,7 +116,7 @@ class IndexedBibtexDomain(bibtex_domain.BibtexDomain):
             for target in citation_ref.targets:
                 cited_in[target.key].add(citation_ref.docname)
         self._cited_in = cited_in
-        self._cited_keys = self._first_citation = None
+        self._first_citation = None
         # Formatted lists kept from the last build; only this build's are kept
         # for the next, so the store never outgrows the site.
         self._formatted_before = self.data.get("formatted_lists", {})
@@ -220,37 +219,24 @@ class IndexedBibtexDomain(bibtex_domain.BibtexDomain):
         return iter(sorted(entries.items(), key=lambda item: first.get(item[0], len(first))))
 
     def _first_citations(self, docnames) -> dict[str, int]:
-        """Each cited key's position of first citation, in page order."""
+        """Each cited key's position of first citation, in page order.
+
+        Once per build, with a position lookup: the library's
+        ``get_all_cited_keys`` sorts every citation by ``docnames.index`` (a
+        linear search) for every reference list: pages x citations x pages.
+        """
         if self._first_citation is None:
+            position = {docname: index for index, docname in reversed(list(enumerate(docnames)))}
+            ordered = sorted(self.citation_refs, key=lambda c: position[c.docname])
+            keys = (target.key for citation_ref in ordered for target in citation_ref.targets)
             first: dict[str, int] = {}
-            for position, key in enumerate(self.get_all_cited_keys(docnames)):
-                first.setdefault(key, position)
+            for index, key in enumerate(keys):
+                first.setdefault(key, index)
             self._first_citation = first
         return self._first_citation
 
-    def get_all_cited_keys(self, docnames):
-        """As the library's, computed once per build, with a position lookup.
-
-        The library sorts every citation by ``docnames.index`` (a linear
-        search) for every reference list: pages x citations x pages.
-        """
-        if self._cited_in is None:
-            return super().get_all_cited_keys(docnames)
-        if self._cited_keys is None or self._cited_keys[0] != docnames:
-            position = {docname: index for index, docname in reversed(list(enumerate(docnames)))}
-            ordered = sorted(self.citation_refs, key=lambda c: position[c.docname])
-            keys = [target.key for citation_ref in ordered for target in citation_ref.targets]
-            self._cited_keys = (list(docnames), keys)
-        return iter(self._cited_keys[1])
-
-    def get_filtered_entries(self, bibliography_key):
-        """As the library's, with the cited pages looked up, not scanned for."""
-        if self._cited_in is None:
-            return super().get_filtered_entries(bibliography_key)
-        bibliography = self.bibliographies[bibliography_key]
-        return self._filtered(bibliography_key, bibliography)
-
     def _filtered(self, bibliography_key, bibliography):
+        """The library's ``get_filtered_entries``, with the cited pages looked up."""
         cited_in = self._cited_in or {}
         # Every page's own list (page_references) has this filter: evaluated
         # directly, as the library's visitor would, instead of walking its
