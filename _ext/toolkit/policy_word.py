@@ -249,6 +249,7 @@ def _write_templates(app: Sphinx, exception: Exception | None) -> None:
         kept = json.loads(kept_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         kept = {}
+    before = dict(kept)
     # The kinds of organisation share most sources: each is formatted once.
     source = functools.cache(lambda key: policy.source(env, key))
     for kind in ORGANISATION_KINDS:
@@ -271,8 +272,9 @@ def _write_templates(app: Sphinx, exception: Exception | None) -> None:
             continue
         write_template(path, kind, chosen, sources, guide)
         kept[path.name] = digest
-    kept_file.parent.mkdir(parents=True, exist_ok=True)
-    kept_file.write_text(json.dumps(kept, indent=1, sort_keys=True), encoding="utf-8")
+    if kept != before:
+        kept_file.parent.mkdir(parents=True, exist_ok=True)
+        kept_file.write_text(json.dumps(kept, indent=1, sort_keys=True), encoding="utf-8")
 
 
 class policy_templates(nodes.General, nodes.Element):
