@@ -205,6 +205,35 @@ def add_problem(env: BuildEnvironment, problem: Problem) -> None:
     content_problems.record_build_wide(env, problem.location(), problem.text())
 
 
+def check_unique_ids(
+    env: BuildEnvironment, items: Iterable[tuple[str, dict[str, Any]]], field: str, noun: str
+) -> None:
+    """An id used twice fails the build, naming both places (``add_problem``).
+
+    *items* are (docname, item) pairs, each item with its ``id`` and
+    ``line``, in the order that decides which one is reported: the later.
+    *field* names the option ("self-check option 'id'"), *noun* what holds
+    the id ("a question").
+    """
+    first: dict[str, tuple[str, int]] = {}
+    for docname, item in items:
+        if item["id"] not in first:
+            first[item["id"]] = (docname, item["line"])
+            continue
+        other_doc, other_line = first[item["id"]]
+        add_problem(
+            env,
+            Problem(
+                relpath(env, docname),
+                item["line"],
+                field,
+                item["id"],
+                f"{item['id']!r} is already used by {noun} in "
+                f"{relpath(env, other_doc)}:{other_line}; give this one its own id",
+            ),
+        )
+
+
 def _check_factor_ids(app: Sphinx, env: BuildEnvironment) -> None:
     for problem in check_factor_ids(toolkit(env).pages, lambda d: relpath(env, d)):
         add_problem(env, problem)

@@ -40,7 +40,7 @@ from sphinx.util.docutils import SphinxDirective
 from .. import priorities
 from .domain import toolkit
 from .frontmatter import Problem
-from .pages import add_problem, bib_lookup, document_order, relpath, report
+from .pages import bib_lookup, check_unique_ids, document_order, relpath, report
 from .schema import (
     CLAUSE_CONDITIONS,
     CLAUSE_LEVELS,
@@ -441,26 +441,15 @@ def _check_unique_ids(app, env) -> None:
 
     The clause that comes later in the guide is the one reported.
     """
-    first: dict[str, tuple[str, int]] = {}
     policy_clauses = toolkit(env).policy_clauses
     order = document_order(env)
-    for docname in sorted(policy_clauses, key=lambda d: (order.get(d, len(order)), d)):
-        for clause in policy_clauses[docname]:
-            if clause["id"] in first:
-                other_doc, other_line = first[clause["id"]]
-                add_problem(
-                    env,
-                    Problem(
-                        relpath(env, docname),
-                        clause["line"],
-                        "policy-clause option 'id'",
-                        clause["id"],
-                        f"{clause['id']!r} is already used by a clause in "
-                        f"{relpath(env, other_doc)}:{other_line}; give this one its own id",
-                    ),
-                )
-            else:
-                first[clause["id"]] = (docname, clause["line"])
+    pages = sorted(policy_clauses, key=lambda d: (order.get(d, len(order)), d))
+    check_unique_ids(
+        env,
+        ((docname, clause) for docname in pages for clause in policy_clauses[docname]),
+        "policy-clause option 'id'",
+        "a clause",
+    )
 
 
 def setup(app: Sphinx) -> None:

@@ -44,7 +44,14 @@ if TYPE_CHECKING:
 from .. import priorities
 from .domain import toolkit
 from .frontmatter import Problem
-from .pages import add_problem, factor_pages, record_generated, relpath, report, title
+from .pages import (
+    check_unique_ids,
+    factor_pages,
+    record_generated,
+    relpath,
+    report,
+    title,
+)
 
 ANSWERS = (("yes", "Yes"), ("partly", "Partly"), ("no", "No"), ("n/a", "Not applicable"))
 # The key under which the browser keeps the answers (localStorage).
@@ -151,26 +158,17 @@ class SelfAssessment(SphinxDirective):
 
 def _check_unique_ids(app, env) -> None:
     """A question id used twice fails the build, naming both files."""
-    first: dict = {}
     self_checks = toolkit(env).self_checks
-    for docname in sorted(self_checks):
-        for question in self_checks[docname]:
-            qid = question["id"]
-            if qid in first:
-                other_doc, other_line = first[qid]
-                add_problem(
-                    env,
-                    Problem(
-                        relpath(env, docname),
-                        question["line"],
-                        "self-check option 'id'",
-                        qid,
-                        f"{qid!r} is already used by a question in "
-                        f"{relpath(env, other_doc)}:{other_line}; give this one its own id",
-                    ),
-                )
-            else:
-                first[qid] = (docname, question["line"])
+    check_unique_ids(
+        env,
+        (
+            (docname, question)
+            for docname in sorted(self_checks)
+            for question in self_checks[docname]
+        ),
+        "self-check option 'id'",
+        "a question",
+    )
 
 
 # -- The factor page: "Questions to ask yourself" -----------------------------
