@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.util.matching import Matcher
 
 from .. import content_problems, priorities
@@ -103,6 +104,35 @@ def data_island(data: dict[str, Any]) -> str:
     """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def section_depths(
+    doctree: nodes.Node, wanted: Callable[[nodes.Element], bool]
+) -> dict[int, tuple[int, int]]:
+    """For each wanted node (by ``id``): (sections above it, of which on its own page).
+
+    On a page of its own both are the same; in a document of every page
+    (singlehtml, the PDF) each page's sections are nested in those of the
+    page listing it.  Walked from the top, not up through ``parent``: Sphinx
+    pastes a page's nodes into that document without giving them their new
+    parents (``sphinx.util.nodes.inline_all_toctrees``).
+    """
+    depths = {}
+    # (node, sections above the node, of which on the node's own page)
+    stack: list[tuple[nodes.Element, int, int]] = [(cast(nodes.Element, doctree), 0, 0)]
+    while stack:
+        node, above, on_page = stack.pop()
+        if wanted(node):
+            depths[id(node)] = (above, on_page)
+            continue
+        if isinstance(node, addnodes.start_of_file):
+            on_page = 0
+        elif isinstance(node, nodes.section):
+            above, on_page = above + 1, on_page + 1
+        stack.extend(
+            (child, above, on_page) for child in node.children if isinstance(child, nodes.Element)
+        )
+    return depths
 
 
 def record_generated(

@@ -36,11 +36,12 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import traverse_parent
 
 from .. import priorities
 from .domain import toolkit
 from .frontmatter import Problem
-from .pages import bib_lookup, check_unique_ids, document_order, relpath, report
+from .pages import bib_lookup, check_unique_ids, document_order, relpath, report, section_depths
 from .schema import (
     CLAUSE_CONDITIONS,
     CLAUSE_LEVELS,
@@ -350,20 +351,13 @@ class PolicyClause(SphinxDirective):
         return [node]
 
 
-def _enclosing_section(node: nodes.Node) -> nodes.section | None:
-    parent = node.parent
-    while parent is not None and not isinstance(parent, nodes.section):
-        parent = parent.parent
-    return parent
-
-
 def _place_clauses(app, doctree) -> None:
     """Give each clause its group (its section's title); leave a plain container."""
     by_id = {
         clause["id"]: clause for clause in toolkit(app.env).policy_clauses.get(app.env.docname, [])
     }
     for node in list(doctree.findall(policy_clause)):
-        section = _enclosing_section(node)
+        section = next(iter(traverse_parent(node.parent, nodes.section)), None)
         title = section.next_node(nodes.title) if section is not None else None
         clause = by_id[node["clause"]]
         clause["group"] = title.astext() if title is not None else ""
@@ -376,24 +370,27 @@ def _place_clauses(app, doctree) -> None:
         node.replace_self(container)
 
 
+def _is_clause_heading(node: nodes.Element) -> bool:
+    return isinstance(node, nodes.rubric) and "policy-clause-heading" in node["classes"]
+
+
 def _heading_levels(app, doctree, fromdocname) -> None:
     # In HTML a clause's heading is a real heading one level below its
     # section's.  (In the PDF a page may be a chapter or a section, so the
     # rubric keeps its default, a small unnumbered heading.)
     if app.builder.format != "html":
         return
-    for rubric in doctree.findall(nodes.rubric):
-        if "policy-clause-heading" in rubric["classes"]:
-            rubric["heading-level"] = heading_level(rubric)
+    rubrics = list(doctree.findall(_is_clause_heading))
+    depths = section_depths(doctree, _is_clause_heading) if rubrics else {}
+    for rubric in rubrics:
+        rubric["heading-level"] = level_below(depths[id(rubric)])
 
 
-def heading_level(node: nodes.Node) -> int:
-    """The HTML heading level (h1 to h6) of a heading placed at *node*."""
-    depth, parent = 1, node.parent
-    while parent is not None:
-        depth += isinstance(parent, nodes.section)
-        parent = parent.parent
-    return min(depth, 6)
+def level_below(depth: tuple[int, int]) -> int:
+    """The HTML heading level (h1 to h6) of a heading at a node of this
+    ``pages.section_depths`` depth: one below its section's."""
+    above, _on_page = depth
+    return min(above + 1, 6)
 
 
 def clauses(env) -> list[dict[str, Any]]:

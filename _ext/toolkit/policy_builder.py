@@ -31,7 +31,7 @@ from sphinx.util.nodes import make_refnode
 
 from . import policy, policy_word
 from .domain import toolkit
-from .pages import data_island, is_website, record_generated, title
+from .pages import data_island, is_website, record_generated, section_depths, title
 from .schema import (
     CHANNEL_LABELS,
     CLAUSE_CONDITIONS,
@@ -176,12 +176,14 @@ def _first_clause(env) -> tuple[str, str] | None:
 
 
 def _resolve_builder(app: Sphinx, doctree, fromdocname: str) -> None:
-    for node in list(doctree.findall(policy_builder)):
+    found = list(doctree.findall(policy_builder))
+    depths = section_depths(doctree, lambda n: isinstance(n, policy_builder)) if found else {}
+    for node in found:
         first = _first_clause(app.env)
         # The form needs its script: the website only, not the EPUB (an HTML
         # builder whose pages carry no scripts), which gets the print text.
         if is_website(app):
-            level = policy.heading_level(node)
+            level = policy.level_below(depths[id(node)])
             node.replace_self(nodes.raw("", _html(app, fromdocname, level, first), format="html"))
             continue
         # Print and e-book: the clauses are in the guide, the templates on its site.

@@ -33,7 +33,6 @@ from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx import addnodes
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
@@ -50,6 +49,7 @@ from .pages import (
     record_generated,
     relpath,
     report,
+    section_depths,
     title,
 )
 
@@ -192,44 +192,23 @@ def _gather_questions(app, doctree) -> None:
         question.parent.remove(question)
 
 
-def _page_title_levels(doctree: nodes.document) -> dict[int, int]:
-    """The heading level of the page title above each question list.
-
-    1 on a page of its own; in a document of every page (singlehtml, the
-    PDF) each page's sections are nested in those of the page listing it.
-    Walked from the top: a pasted page's nodes keep their old parents.
-    """
-    levels = {}
-    # (node, sections above the node, of which on the node's own page)
-    stack: list[tuple[nodes.Element, int, int]] = [(doctree, 0, 0)]
-    while stack:
-        node, above, on_page = stack.pop()
-        if isinstance(node, self_check_list):
-            levels[id(node)] = above - on_page + 1
-            continue
-        if isinstance(node, addnodes.start_of_file):
-            on_page = 0
-        elif isinstance(node, nodes.section):
-            above, on_page = above + 1, on_page + 1
-        stack.extend(
-            (child, above, on_page) for child in node.children if isinstance(child, nodes.Element)
-        )
-    return levels
-
-
 def _link_to_assessment(app, doctree, fromdocname) -> None:
     pages = toolkit(app.env).pages_showing("self-assessment")
     blocks = list(doctree.findall(self_check_list))
     html = app.builder.format == "html"
-    levels = _page_title_levels(doctree) if blocks and html else {}
+    depths = (
+        section_depths(doctree, lambda n: isinstance(n, self_check_list)) if blocks and html else {}
+    )
     for block in blocks:
         if html:
             # A heading among the page's sections, one level below the page's
-            # title: h2 on the site, h3 in the PDF's HTML, where the factor
-            # page is a section of its chapter.  (In LaTeX a page may be a
-            # chapter or a section, so the rubric keeps its default, a small
-            # unnumbered heading, rather than a fixed level.)
-            block[0]["heading-level"] = min(levels[id(block)] + 1, 6)
+            # title (whose level is the sections above the page, plus one):
+            # h2 on the site, h3 in the PDF's HTML, where the factor page is
+            # a section of its chapter.  (In LaTeX a page may be a chapter or
+            # a section, so the rubric keeps its default, a small unnumbered
+            # heading, rather than a fixed level.)
+            above, on_page = depths[id(block)]
+            block[0]["heading-level"] = min(above - on_page + 2, 6)
         container = nodes.container(classes=["self-check-list"])
         container += block.children
         if pages:

@@ -69,6 +69,18 @@ def test_page_shows_each_clause_with_who_it_is_for_and_its_sources(app):
     assert len(ids) == len(set(ids))
 
 
+@pytest.mark.sphinx("singlehtml", testroot="policy")
+def test_clause_headings_sit_below_their_section_in_a_document_of_every_page(app):
+    """In one document of every page, each page's sections are nested in the
+    page listing it (Sphinx pastes them without new parents): a clause's
+    heading still comes one level below its own section's."""
+    app.build()
+    page = soup(app.outdir, "index.html")
+    section = page.find(id="people-and-accounts").find(["h1", "h2", "h3", "h4", "h5", "h6"])
+    heading = page.select_one("#clause-who-may-post .policy-clause-heading")
+    assert (section.name, heading.name) == ("h4", "h5")
+
+
 @pytest.mark.sphinx("html", testroot="policy")
 def test_clauses_keep_their_group_and_order(app):
     app.build()
