@@ -109,9 +109,10 @@
   };
   const heading = (offset, text) => element(`h${Math.min(level + offset, 6)}`, "", text);
 
-  const paragraphWithParts = (text, filled, className) => {
+  // A paragraph from its parts: filled-in values marked, the rest highlighted.
+  const paragraphWithParts = (blockParts, className) => {
     const paragraph = element("p", className);
-    for (const part of parts(text, filled)) {
+    for (const part of blockParts) {
       if (part.text !== undefined) {
         paragraph.append(part.text);
       } else if (part.value) {
@@ -123,48 +124,9 @@
     return paragraph;
   };
 
-  const render = (answers) => {
-    const kind = kindOf(answers.kind);
-    draft.replaceChildren();
-    wordLink.hidden = !kind;
-    if (!kind) {
-      draft.append(element("p", "pb-empty",
-        "Choose the kind of organisation above to see the clauses that apply to it."));
-      return 0;
-    }
-    wordLink.href = data.templates[kind.id];
-    wordLink.textContent = `Word template for ${kind.article} (blank)`;
-    const filled = values(answers);
-    draft.append(paragraphWithParts(TITLE, filled, "pb-draft-title"));
-    draft.append(element("p", "pb-based-on", basedOn()));
-    let group = null;
-    const clauses = chosenClauses(answers);
-    for (const clause of clauses) {
-      if (clause.group && clause.group !== group) {
-        group = clause.group;
-        draft.append(heading(0, group));
-      }
-      const block = element("div", "pb-clause");
-      block.dataset.clause = clause.id;
-      block.append(heading(1, clause.heading));
-      for (const text of clause.text) block.append(paragraphWithParts(text, filled));
-      block.append(element("p", "pb-meta", levelText(clause, kind)));
-      for (const text of sourceTexts(clause)) block.append(element("p", "pb-meta pb-source", text));
-      if (clause.note) {
-        const note = paragraphWithParts(clause.note, filled, "pb-note");
-        note.prepend(element("strong", "", NOTE));
-        block.append(note);
-      }
-      draft.append(block);
-    }
-    return clauses.length;
-  };
-
-  // -- The draft as a file ----------------------------------------------------
-
-  // The draft's blocks in order, for the Markdown and Word downloads: each
-  // {type, parts} with type title, based-on, group, heading, text, level,
-  // source or note.
+  // The draft's blocks in order, for the page and the Markdown and Word
+  // downloads alike: each {type, parts} with type title, based-on, group,
+  // heading (with its clause's id), text, level, source or note.
   const outline = (answers) => {
     const kind = kindOf(answers.kind);
     if (!kind) return [];
@@ -178,7 +140,7 @@
         group = clause.group;
         blocks.push({ type: "group", parts: [{ text: group }] });
       }
-      blocks.push({ type: "heading", parts: [{ text: clause.heading }] });
+      blocks.push({ type: "heading", parts: [{ text: clause.heading }], clause: clause.id });
       for (const text of clause.text) blocks.push(block("text", text));
       blocks.push({ type: "level", parts: [{ text: levelText(clause, kind) }] });
       for (const text of sourceTexts(clause)) blocks.push({ type: "source", parts: [{ text }] });
@@ -186,6 +148,49 @@
     }
     return blocks;
   };
+
+  // -- The draft on the page --------------------------------------------------
+
+  const PARAGRAPH_CLASSES = {
+    title: "pb-draft-title", "based-on": "pb-based-on", level: "pb-meta",
+    source: "pb-meta pb-source", note: "pb-note",
+  };
+  const plainText = (blockParts) => blockParts.map((part) => part.text).join("");
+
+  // The outline on the page, each clause in its own block; the number of clauses.
+  const render = (answers) => {
+    const kind = kindOf(answers.kind);
+    draft.replaceChildren();
+    wordLink.hidden = !kind;
+    if (!kind) {
+      draft.append(element("p", "pb-empty",
+        "Choose the kind of organisation above to see the clauses that apply to it."));
+      return 0;
+    }
+    wordLink.href = data.templates[kind.id];
+    wordLink.textContent = `Word template for ${kind.article} (blank)`;
+    let clauses = 0;
+    let block = null;
+    for (const { type, parts: blockParts, clause } of outline(answers)) {
+      if (type === "group") {
+        draft.append(heading(0, plainText(blockParts)));
+      } else if (type === "heading") {
+        block = element("div", "pb-clause");
+        block.dataset.clause = clause;
+        block.append(heading(1, plainText(blockParts)));
+        draft.append(block);
+        clauses += 1;
+      } else {
+        const paragraph = paragraphWithParts(blockParts, PARAGRAPH_CLASSES[type]);
+        if (type === "note") paragraph.prepend(element("strong", "", NOTE));
+        (block || draft).append(paragraph);
+      }
+    }
+    return clauses;
+  };
+
+  // -- The draft as a file ----------------------------------------------------
+
   const escapeMarkdown = (text) => text.replace(/([\\`*_[\]#<>|])/g, "\\$1");
   const markdownText = (blockParts) => blockParts.map((part) =>
     part.text !== undefined ? escapeMarkdown(part.text)
