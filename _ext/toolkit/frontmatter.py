@@ -180,11 +180,17 @@ def _plain(node: yaml.Node):
     return {str(k.value): _plain(v) for k, v in node.value}
 
 
+def closest(value: str, choices: Iterable[str]) -> str | None:
+    """The choice close enough to *value* to ask "did you mean ...?", if any."""
+    close = difflib.get_close_matches(str(value), list(choices), n=1)
+    return close[0] if close else None
+
+
 def suggest(value: str, choices: Iterable[str]) -> str:
     """'did you mean ...?' plus the valid choices, for an error message."""
     choices = list(choices)
-    close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
-    hint = f"did you mean {close[0]!r}? " if close else ""
+    close = closest(value, choices)
+    hint = f"did you mean {close!r}? " if close else ""
     return f"{hint}valid choices: {', '.join(choices)}"
 
 

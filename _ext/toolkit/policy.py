@@ -29,7 +29,6 @@ fails the build with the file, line and field.
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -40,7 +39,7 @@ from sphinx.util.nodes import traverse_parent
 
 from .. import priorities
 from .domain import toolkit
-from .frontmatter import Problem
+from .frontmatter import Problem, closest
 from .pages import bib_lookup, check_unique_ids, document_order, relpath, report, section_depths
 from .schema import (
     CLAUSE_CONDITIONS,
@@ -74,8 +73,8 @@ def _names(value: str) -> list[str]:
 
 
 def _did_you_mean(value: str, known) -> str:
-    close = difflib.get_close_matches(value, list(known), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    close = closest(value, known)
+    return f" (did you mean {close!r}?)" if close else ""
 
 
 def segments(paragraph: str) -> list[tuple[str, str]]:
