@@ -59,14 +59,13 @@
   const defaultSort = "year"; // the order the toolkit writes the list in
 
   // -- The form ---------------------------------------------------------------
-  let counter = 0;
   const make = (tag, properties = {}, children = []) => {
     const element = Object.assign(document.createElement(tag), properties);
     element.append(...children);
     return element;
   };
   const field = (name, label, options) => {
-    const id = `csb-${name}-${++counter}`;
+    const id = `csb-${name}`; // one form on the page: the name is unique
     const select = make("select", {id, name},
       options.map(([value, text]) => make("option", {value, textContent: text})));
     return {select, element: make("div", {className: "csb-field"}, [
